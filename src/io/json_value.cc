@@ -1,0 +1,261 @@
+#include "io/json_value.h"
+
+#include <cctype>
+#include <charconv>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "io/scanner.h"
+
+namespace ordo::io {
+
+const JsonValue* JsonValue::Find(std::string_view key) const {
+  for (const auto& [k, v] : members) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
+
+const char* JsonValue::TypeName() const {
+  switch (type) {
+    case Type::Null: return "null";
+    case Type::Bool: return "a boolean";
+    case Type::Integer: return "an integer";
+    case Type::Float: return "a number with a fraction";
+    case Type::String: return "a string";
+    case Type::Array: return "an array";
+    case Type::Object: return "an object";
+  }
+  return "a value";
+}
+
+namespace {
+
+class Parser {
+ public:
+  Parser(std::string_view text, const std::string& source) : text_(text), source_(source) {}
+
+  JsonValue Document() {
+    JsonValue v = Value(0);
+    SkipSpace();
+    if (pos_ < text_.size()) Fail("expected the end of the JSON document");
+    return v;
+  }
+
+ private:
+  [[noreturn]] void Fail(const std::string& what) const { throw ParseError(fmt::format("{}:{}: {}", source_, line_, what)); }
+
+  void SkipSpace() {
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_];
+      if (c == '\n') ++line_;
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return;
+      ++pos_;
+    }
+  }
+
+  bool Consume(char c) {
+    SkipSpace();
+    if (pos_ < text_.size() && text_[pos_] == c) {
+      ++pos_;
+      return true;
+    }
+    return false;
+  }
+
+  std::string Found() const {
+    if (pos_ >= text_.size()) return "the end of the text";
+    const char c = text_[pos_];
+    return std::isprint(static_cast<unsigned char>(c)) ? fmt::format("'{}'", c) : fmt::format("byte 0x{:02x}", static_cast<unsigned char>(c));
+  }
+
+  JsonValue Value(int depth) {
+    if (depth > kMaxJsonDepth) Fail(fmt::format("nesting deeper than {} levels", kMaxJsonDepth));
+    SkipSpace();
+    JsonValue v;
+    v.line = line_;
+    if (pos_ >= text_.size()) Fail("expected a JSON value, found the end of the text");
+    const char c = text_[pos_];
+    if (c == '{') {
+      ++pos_;
+      v.type = JsonValue::Type::Object;
+      if (Consume('}')) return v;
+      do {
+        SkipSpace();
+        if (pos_ >= text_.size() || text_[pos_] != '"') Fail(fmt::format("expected a quoted key, found {}", Found()));
+        std::string key = String();
+        if (!Consume(':')) Fail(fmt::format("expected ':' after the key \"{}\", found {}", key, Found()));
+        for (const auto& m : v.members) {
+          if (m.first == key) Fail(fmt::format("the key \"{}\" appears twice in one object", key));
+        }
+        v.members.emplace_back(std::move(key), Value(depth + 1));
+      } while (Consume(','));
+      if (!Consume('}')) Fail(fmt::format("expected ',' or '}}', found {}", Found()));
+    } else if (c == '[') {
+      ++pos_;
+      v.type = JsonValue::Type::Array;
+      if (Consume(']')) return v;
+      do {
+        v.items.push_back(Value(depth + 1));
+      } while (Consume(','));
+      if (!Consume(']')) Fail(fmt::format("expected ',' or ']', found {}", Found()));
+    } else if (c == '"') {
+      v.type = JsonValue::Type::String;
+      v.text = String();
+    } else if (c == '-' || std::isdigit(static_cast<unsigned char>(c))) {
+      Number(v);
+    } else if (Word("true")) {
+      v.type = JsonValue::Type::Bool;
+      v.boolean = true;
+    } else if (Word("false")) {
+      v.type = JsonValue::Type::Bool;
+    } else if (Word("null")) {
+      v.type = JsonValue::Type::Null;
+    } else {
+      Fail(fmt::format("expected a JSON value, found {}", Found()));
+    }
+    return v;
+  }
+
+  bool Word(std::string_view w) {
+    if (text_.substr(pos_, w.size()) != w) return false;
+    pos_ += w.size();
+    return true;
+  }
+
+  void Number(JsonValue& v) {
+    const std::size_t begin = pos_;
+    if (text_[pos_] == '-') ++pos_;
+    const std::size_t digits = pos_;
+    while (pos_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+    if (pos_ == digits) Fail("expected digits in a number");
+    if (text_[digits] == '0' && pos_ - digits > 1) Fail("expected no leading zeros in a number");
+    bool fraction = false;
+    if (pos_ < text_.size() && text_[pos_] == '.') {
+      fraction = true;
+      ++pos_;
+      const std::size_t f = pos_;
+      while (pos_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+      if (pos_ == f) Fail("expected digits after the decimal point");
+    }
+    if (pos_ < text_.size() && (text_[pos_] == 'e' || text_[pos_] == 'E')) {
+      fraction = true;
+      ++pos_;
+      if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) ++pos_;
+      const std::size_t e = pos_;
+      while (pos_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+      if (pos_ == e) Fail("expected digits in the exponent");
+    }
+    const std::string_view token = text_.substr(begin, pos_ - begin);
+    if (!fraction) {
+      const auto [ptr, ec] = std::from_chars(token.data(), token.data() + token.size(), v.integer);
+      if (ec == std::errc() && ptr == token.data() + token.size()) {
+        v.type = JsonValue::Type::Integer;
+        v.number = static_cast<double>(v.integer);
+        return;
+      }
+    }
+    v.type = JsonValue::Type::Float;
+    v.number = std::strtod(std::string(token).c_str(), nullptr);
+  }
+
+  static void AppendUtf8(std::string& out, unsigned code) {
+    if (code < 0x80) {
+      out += static_cast<char>(code);
+    } else if (code < 0x800) {
+      out += static_cast<char>(0xC0 | (code >> 6));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+      out += static_cast<char>(0xE0 | (code >> 12));
+      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (code >> 18));
+      out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+  }
+
+  unsigned Hex4() {
+    if (pos_ + 4 > text_.size()) Fail("expected four hex digits after \\u");
+    unsigned code = 0;
+    for (int i = 0; i < 4; ++i) {
+      const char h = text_[pos_++];
+      code <<= 4;
+      if (h >= '0' && h <= '9') code |= static_cast<unsigned>(h - '0');
+      else if (h >= 'a' && h <= 'f') code |= static_cast<unsigned>(h - 'a' + 10);
+      else if (h >= 'A' && h <= 'F') code |= static_cast<unsigned>(h - 'A' + 10);
+      else Fail("expected four hex digits after \\u");
+    }
+    return code;
+  }
+
+  std::string String() {
+    ++pos_;  // opening quote
+    std::string out;
+    while (true) {
+      if (pos_ >= text_.size()) Fail("expected a closing '\"', found the end of the text");
+      const char c = text_[pos_++];
+      if (c == '"') return out;
+      if (c == '\n') Fail("expected a closing '\"' before the end of the line");
+      if (static_cast<unsigned char>(c) < 0x20) Fail("expected no control characters inside a string");
+      if (c != '\\') {
+        out += c;
+        continue;
+      }
+      if (pos_ >= text_.size()) Fail("expected an escape after '\\'");
+      const char e = text_[pos_++];
+      switch (e) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '/': out += '/'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'u': {
+          unsigned code = Hex4();
+          if (code >= 0xD800 && code < 0xDC00 && text_.substr(pos_, 2) == "\\u") {
+            pos_ += 2;
+            const unsigned low = Hex4();
+            if (low >= 0xDC00 && low < 0xE000) code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+          }
+          AppendUtf8(out, code);
+          break;
+        }
+        default: Fail(fmt::format("expected a valid escape, found '\\{}'", e));
+      }
+    }
+  }
+
+  std::string_view text_;
+  const std::string& source_;
+  std::size_t pos_ = 0;
+  int line_ = 1;
+};
+
+}  // namespace
+
+JsonValue ParseJson(std::string_view text, const std::string& source) { return Parser(text, source).Document(); }
+
+std::string JsonQuote(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
+        else out += c;
+    }
+  }
+  return out + "\"";
+}
+
+}  // namespace ordo::io

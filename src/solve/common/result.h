@@ -1,0 +1,19 @@
+// Shared ending of a solve: turns the best schedule found into a SolveResult.
+#pragma once
+
+#include <optional>
+
+#include "solve/solver.h"
+
+namespace ordo {
+
+// Keeps the better of two candidate solutions by objective (first wins ties).
+void KeepBetter(std::optional<Solution>& best, Solution candidate);
+
+// Sets status from the solution and the bound: Optimal when objective == bound, Feasible
+// otherwise, Unknown (with a message) when there is no solution or when the schedule misses
+// a deadline that the heuristic could not respect.
+SolveResult FinishResult(const Instance& instance, std::optional<Solution> best, std::int64_t bound,
+                         const SolveControl& control, SolveStats stats);
+
+}  // namespace ordo

@@ -1,0 +1,72 @@
+// The one place where solvers are named. Adding a solver = one entry here.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "solve/dispatch/shop_dispatch.h"
+#include "solve/project/sgs_solver.h"
+#include "solve/single_machine/sm_dispatch.h"
+#include "solve/solver.h"
+
+namespace ordo {
+
+const char* ToString(SolveStatus status) {
+  switch (status) {
+    case SolveStatus::Optimal: return "OPTIMAL";
+    case SolveStatus::Feasible: return "FEASIBLE";
+    case SolveStatus::Infeasible: return "INFEASIBLE";
+    case SolveStatus::Unknown: return "UNKNOWN";
+    case SolveStatus::ModelInvalid: return "MODEL_INVALID";
+  }
+  return "UNKNOWN";
+}
+
+bool SolverInfo::Accepts(const Instance& instance) const {
+  if (instance.blocking && !handles_blocking) return false;
+  const Family family = ClassifyFamily(instance);
+  for (Family f : families) {
+    if (f == family) return true;
+  }
+  return false;
+}
+
+const std::vector<SolverInfo>& SolverRegistry() {
+  static const std::vector<SolverInfo> registry = {
+      {"gt-active", "Giffler-Thompson active schedules with a priority rule (job shop, flexible job shop)",
+       {Family::JobShop, Family::FlexibleJobShop}, false, ShopDispatchParams(),
+       [](const ParamValues& p) { return MakeShopDispatch(GtVariant::Active, p); }},
+      {"gt-nondelay", "Giffler-Thompson non-delay schedules with a priority rule (job shop, flexible job shop)",
+       {Family::JobShop, Family::FlexibleJobShop}, false, ShopDispatchParams(),
+       [](const ParamValues& p) { return MakeShopDispatch(GtVariant::NonDelay, p); }},
+      {"sgs-serial", "serial schedule-generation scheme with a priority rule (RCPSP and any non-blocking model)",
+       {Family::Rcpsp, Family::General, Family::JobShop, Family::FlexibleJobShop, Family::SingleMachine}, false,
+       SgsParams(), [](const ParamValues& p) { return MakeSgsSolver(SgsScheme::Serial, p); }},
+      {"sgs-parallel", "parallel schedule-generation scheme with a priority rule (RCPSP and any non-blocking model)",
+       {Family::Rcpsp, Family::General, Family::JobShop, Family::FlexibleJobShop, Family::SingleMachine}, false,
+       SgsParams(), [](const ParamValues& p) { return MakeSgsSolver(SgsScheme::Parallel, p); }},
+      {"sm-dispatch", "single-machine dispatching rules (EDD, SPT, WSPT, MDD, WMDD, ATC, COVERT)",
+       {Family::SingleMachine}, false, SmDispatchParams(), [](const ParamValues& p) { return MakeSmDispatch(p); }},
+  };
+  return registry;
+}
+
+Expected<const SolverInfo*> FindSolver(const std::string& name) {
+  std::vector<std::string> names;
+  for (const SolverInfo& info : SolverRegistry()) {
+    if (info.name == name) return &info;
+    names.push_back(info.name);
+  }
+  return Expected<const SolverInfo*>::Error(fmt::format("unknown solver '{}'; valid solvers: {}", name, fmt::join(names, ", ")));
+}
+
+std::string DefaultSolverName(const Instance& instance) {
+  switch (ClassifyFamily(instance)) {
+    case Family::JobShop:
+    case Family::FlexibleJobShop: return "gt-active";
+    case Family::SingleMachine: return "sm-dispatch";
+    case Family::Rcpsp:
+    case Family::General: return "sgs-serial";
+  }
+  return "sgs-serial";
+}
+
+}  // namespace ordo

@@ -1,0 +1,57 @@
+// Flat, cache-friendly view of a (flexible) job shop for the shop solvers: operations
+// renumbered job by job in routing order, modes as (machine, duration) pairs in one array,
+// machine downtime as sorted intervals. Built once per solve from a validated Instance whose
+// family is JobShop or FlexibleJobShop.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "model/instance.h"
+
+namespace ordo {
+
+struct ShopMode {
+  int machine;
+  Time duration;
+  int model_mode;  // index into Operation::modes
+};
+
+struct Downtime {
+  Time start;
+  Time end;
+};
+
+struct ShopProblem {
+  int num_jobs = 0;
+  int num_machines = 0;
+  int num_ops = 0;
+  bool flexible = false;
+  bool has_downtime = false;
+
+  std::vector<int> job_begin;     // ops of job j are job_begin[j] .. job_begin[j+1]-1
+  std::vector<int> job_of;        // per op
+  std::vector<int> model_op;      // flat op -> Instance operation index
+  std::vector<int> mode_begin;    // modes of op o are mode_begin[o] .. mode_begin[o+1]-1
+  std::vector<ShopMode> modes;
+  std::vector<Time> release;      // per op: max(op release, job release)
+  std::vector<Time> deadline;     // per op: min(op deadline, job deadline)
+  std::vector<Time> job_release;
+  std::vector<Time> job_due;
+  std::vector<std::int64_t> job_weight;
+  std::vector<Time> mean_duration;  // per op, rounded down mean over its modes
+  std::vector<Time> work_after;     // per op: sum of mean durations of this op and its successors
+  std::vector<std::vector<Downtime>> downtime;  // per machine, sorted, disjoint
+
+  // Earliest t >= from such that [t, t + duration) misses every downtime of machine.
+  Time EarliestFit(int machine, Time from, Time duration) const;
+};
+
+ShopProblem BuildShopProblem(const Instance& instance);
+
+// Writes a shop schedule (flat op -> start and chosen ShopMode index) as a model Solution
+// with its objective.
+Solution ToSolution(const Instance& instance, const ShopProblem& shop, const std::vector<Time>& start,
+                    const std::vector<int>& mode);
+
+}  // namespace ordo
