@@ -28,6 +28,8 @@ Action AddBenchCommand(CLI::App& app) {
   cmd->add_option("--out-dir", o->out_dir, "directory for <name>.csv and <name>.md");
   cmd->add_option("--name", o->name, "report file name (default: <suite>-<solver>)");
   cmd->add_option("--limit", o->limit, "run only the first N instances");
+  cmd->add_flag("--blocking", o->config.blocking, "run shops as blocking shops (swaps allowed)");
+  cmd->add_flag("--no-swaps", o->config.no_swaps, "with --blocking: forbid swaps");
   return [o, cmd]() {
     std::string root;
     auto suite = LoadSuite(o->config.suite, &root);

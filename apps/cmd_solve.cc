@@ -50,6 +50,8 @@ void AddInstanceOptions(CLI::App& command, InstanceOptions& options) {
   command.add_option("--index", options.index, "instance number in multi-instance files (OR-Library wt), from 1")
       ->check(CLI::Range(1, 1000000));
   command.add_option("--wt-jobs", options.wt_jobs, "jobs per instance in a wt file (default: from the name wt<n>)");
+  command.add_flag("--blocking", options.blocking, "treat a shop as blocking (no buffers; swaps allowed)");
+  command.add_flag("--no-swaps", options.no_swaps, "with --blocking: forbid swaps");
 }
 
 Expected<Instance> LoadInstance(const InstanceOptions& options) {
@@ -59,6 +61,8 @@ Expected<Instance> LoadInstance(const InstanceOptions& options) {
   }
   read.index = options.index;
   read.wt_jobs = options.wt_jobs;
+  read.blocking = options.blocking || options.no_swaps;
+  read.no_swaps = options.no_swaps;
   return ReadInstanceFile(options.path, read);
 }
 

@@ -28,6 +28,8 @@ struct InstanceOptions {
   std::string format = "auto";
   int index = 1;
   int wt_jobs = 0;
+  bool blocking = false;
+  bool no_swaps = false;
 };
 void AddInstanceOptions(CLI::App& command, InstanceOptions& options);
 

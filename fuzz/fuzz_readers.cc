@@ -14,6 +14,7 @@
 
 namespace {
 
+#if !defined(ORDO_FUZZ_TARGET_solution)
 ordo::InstanceFormat Format() {
 #if defined(ORDO_FUZZ_TARGET_jobshop)
   return ordo::InstanceFormat::JobShop;
@@ -33,6 +34,7 @@ ordo::InstanceFormat Format() {
   return ordo::InstanceFormat::Auto;
 #endif
 }
+#endif
 
 void Fail(const char* what) {
   fprintf(stderr, "fuzz invariant broken: %s\n", what);

@@ -75,6 +75,16 @@ TEST(DispatchProperty, SingleMachine) {
   }
 }
 
+TEST(DispatchProperty, BlockingShops) {
+  for (std::uint64_t seed = 1; seed <= 150; ++seed) {
+    Instance in = seed % 2 ? test::RandomJobShop(seed, 2 + static_cast<int>(seed % 7), 2 + static_cast<int>(seed % 4), seed % 3 == 0)
+                           : test::RandomFlexibleShop(seed, 2 + static_cast<int>(seed % 6), 2 + static_cast<int>(seed % 4));
+    in.blocking = true;
+    in.allow_swaps = seed % 4 < 2;
+    ExpectAllVerified(in, 5);
+  }
+}
+
 TEST(DispatchProperty, SameSeedSameSchedule) {
   const Instance in = test::RandomJobShop(7, 8, 5);
   RunRequest request;

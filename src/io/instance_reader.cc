@@ -192,6 +192,10 @@ Expected<Instance> ReadInstanceText(std::string_view text, const std::string& so
     if (dot != std::string::npos && dot > 0) base = base.substr(0, dot);
     instance.name = format == InstanceFormat::OrlibWt ? fmt::format("{}-{}", base, options.index) : base;
   }
+  if (options.blocking) {
+    instance.blocking = true;
+    instance.allow_swaps = !options.no_swaps;
+  }
   const ValidationResult validation = ValidateInstance(instance);
   if (!validation.ok()) {
     std::string message = fmt::format("{}: invalid instance ({} format):", source, ToString(format));

@@ -30,6 +30,8 @@ struct ReadOptions {
   InstanceFormat format = InstanceFormat::Auto;
   int index = 1;    // 1-based instance number in multi-instance files (OR-Library wt)
   int wt_jobs = 0;  // jobs per instance in a wt file; 0 = from the file name (wt40 -> 40)
+  bool blocking = false;  // read a shop as a blocking shop (no buffers)
+  bool no_swaps = false;  // with blocking: forbid swaps
 };
 
 // Largest file accepted (bytes); larger input is refused with a clear message.

@@ -11,8 +11,8 @@
 namespace ordo::io {
 
 const JsonValue* JsonValue::Find(std::string_view key) const {
-  for (const auto& [k, v] : members) {
-    if (k == key) return &v;
+  for (const JsonMember& m : members) {
+    if (m.key == key) return &m.value;
   }
   return nullptr;
 }
@@ -86,10 +86,10 @@ class Parser {
         if (pos_ >= text_.size() || text_[pos_] != '"') Fail(fmt::format("expected a quoted key, found {}", Found()));
         std::string key = String();
         if (!Consume(':')) Fail(fmt::format("expected ':' after the key \"{}\", found {}", key, Found()));
-        for (const auto& m : v.members) {
-          if (m.first == key) Fail(fmt::format("the key \"{}\" appears twice in one object", key));
+        for (const JsonMember& m : v.members) {
+          if (m.key == key) Fail(fmt::format("the key \"{}\" appears twice in one object", key));
         }
-        v.members.emplace_back(std::move(key), Value(depth + 1));
+        v.members.push_back(JsonMember{std::move(key), Value(depth + 1)});
       } while (Consume(','));
       if (!Consume('}')) Fail(fmt::format("expected ',' or '}}', found {}", Found()));
     } else if (c == '[') {

@@ -17,6 +17,8 @@ namespace ordo::io {
 
 inline constexpr int kMaxJsonDepth = 64;
 
+struct JsonMember;
+
 struct JsonValue {
   enum class Type { Null, Bool, Integer, Float, String, Array, Object };
   Type type = Type::Null;
@@ -26,10 +28,15 @@ struct JsonValue {
   double number = 0;
   std::string text;
   std::vector<JsonValue> items;                            // Array
-  std::vector<std::pair<std::string, JsonValue>> members;  // Object, in file order
+  std::vector<JsonMember> members;  // Object, in file order
 
   const JsonValue* Find(std::string_view key) const;
   const char* TypeName() const;
+};
+
+struct JsonMember {
+  std::string key;
+  JsonValue value;
 };
 
 // Parses text; throws ParseError("source:line: ...") on malformed JSON.

@@ -32,7 +32,9 @@ class Reader {
 
   // Rejects keys outside allowed, naming the first unknown one.
   void OnlyKeys(const JsonValue& object, std::initializer_list<std::string_view> allowed, std::string_view what) const {
-    for (const auto& [key, value] : object.members) {
+    for (const JsonMember& member : object.members) {
+      const std::string& key = member.key;
+      const JsonValue& value = member.value;
       bool known = false;
       for (std::string_view a : allowed) known = known || key == a;
       if (!known) {

@@ -164,6 +164,8 @@ BenchReport RunBench(const BenchConfig& config, const std::vector<SuiteEntry>& s
     row.entry = entry;
     ReadOptions options;
     options.index = entry.index;
+    options.blocking = config.blocking || config.no_swaps;
+    options.no_swaps = config.no_swaps;
     if (!ParseInstanceFormat(entry.format, &options.format)) options.format = InstanceFormat::Auto;
     const std::string path = entry.file.empty() || entry.file[0] == '/' ? entry.file : repo_root + "/" + entry.file;
     const auto instance = ReadInstanceFile(path, options);
@@ -221,7 +223,8 @@ std::string BenchMarkdown(const BenchReport& report) {
   out += fmt::format("- command: `{}`\n", c.command_line);
   out += fmt::format("- machine: {}\n", report.machine);
   out += fmt::format("- commit: {}; date: {}\n", report.commit, report.date);
-  out += fmt::format("- threads: {}; time limit: {} s per instance; seed: {}\n", c.threads, c.time_limit, c.seed);
+  out += fmt::format("- threads: {}; time limit: {} s per instance; seed: {}{}\n", c.threads, c.time_limit, c.seed,
+                     c.blocking || c.no_swaps ? (c.no_swaps ? "; blocking, no swaps" : "; blocking, swaps allowed") : "");
   out += fmt::format("- solver options: `{}`\n", report.resolved_params);
   std::size_t verified = 0;
   for (const BenchRow& r : report.rows) verified += r.verified;

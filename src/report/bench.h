@@ -40,6 +40,8 @@ struct BenchConfig {
   double time_limit = 10;
   int threads = 1;
   std::uint64_t seed = 1;
+  bool blocking = false;  // run the suite's shops as blocking shops
+  bool no_swaps = false;
   std::string command_line;  // recorded in the report header
 };
 

@@ -4,6 +4,7 @@
 
 #include "solve/dispatch/shop_dispatch.h"
 #include "solve/project/sgs_solver.h"
+#include "solve/shop/blocking_insertion.h"
 #include "solve/single_machine/sm_dispatch.h"
 #include "solve/solver.h"
 
@@ -43,6 +44,9 @@ const std::vector<SolverInfo>& SolverRegistry() {
       {"sgs-parallel", "parallel schedule-generation scheme with a priority rule (RCPSP and any non-blocking model)",
        {Family::Rcpsp, Family::General, Family::JobShop, Family::FlexibleJobShop, Family::SingleMachine}, false,
        SgsParams(), [](const ParamValues& p) { return MakeSgsSolver(SgsScheme::Parallel, p); }},
+      {"blocking-insertion", "job insertion for blocking job shops, with or without swaps (flexible too)",
+       {Family::JobShop, Family::FlexibleJobShop}, true, BlockingInsertionParams(),
+       [](const ParamValues& p) { return MakeBlockingInsertion(p); }},
       {"sm-dispatch", "single-machine dispatching rules (EDD, SPT, WSPT, MDD, WMDD, ATC, COVERT)",
        {Family::SingleMachine}, false, SmDispatchParams(), [](const ParamValues& p) { return MakeSmDispatch(p); }},
   };
@@ -61,7 +65,7 @@ Expected<const SolverInfo*> FindSolver(const std::string& name) {
 std::string DefaultSolverName(const Instance& instance) {
   switch (ClassifyFamily(instance)) {
     case Family::JobShop:
-    case Family::FlexibleJobShop: return "gt-active";
+    case Family::FlexibleJobShop: return instance.blocking ? "blocking-insertion" : "gt-active";
     case Family::SingleMachine: return "sm-dispatch";
     case Family::Rcpsp:
     case Family::General: return "sgs-serial";
