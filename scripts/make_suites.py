@@ -27,10 +27,14 @@ def write(name, entries):
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, name + ".csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["instance", "file", "format", "index", "bks", "lb", "optimal", "size_class"])
+        header = ["instance", "file", "format", "index", "bks", "lb", "optimal", "size_class"]
+        extra = len(entries[0]) > 8 and isinstance(entries[0][8], dict)
+        if extra:
+            header += list(entries[0][8].keys())
+        w.writerow(header)
         for e in entries:
             assert os.path.exists(os.path.join(ROOT, e[1])), e[1]
-            w.writerow(e)
+            w.writerow(e[:8] + (list(e[8].values()) if extra else []))
     print(f"{name}: {len(entries)}")
 
 
@@ -59,9 +63,9 @@ def rcpsp(name):
     out = []
     for r in rows(os.path.join(INST, "rcpsp", f"bks_{name}.csv")):
         out.append([r["instance"], f"bench/instances/rcpsp/{name}/{r['instance']}.sm", "sm", 1, r["ub"], r["lb"],
-                    r["optimal"], name, (int(r["param"]), int(r["inst"]))])
+                    r["optimal"], name, {"cpm_lb": r["critical_path_lb"]}, (int(r["param"]), int(r["inst"]))])
     out.sort(key=lambda e: e[-1])
-    return out
+    return [e[:9] for e in out]
 
 
 def smwt(name):
@@ -94,9 +98,9 @@ def main():
         write(suite, [e[:8] for e in fj if e[8] == folder])
     for name in ["j30", "j60", "j120"]:
         entries = rcpsp(name)
-        write(name, [e[:8] for e in entries])
+        write(name, entries)
         if name == "j30":
-            write("smoke-rcpsp", [e[:8] for e in entries[:3]])
+            write("smoke-rcpsp", entries[:3])
     for name in ["wt40", "wt50", "wt100"]:
         entries = smwt(name)
         write(name, entries)

@@ -132,6 +132,7 @@ Expected<std::vector<SuiteEntry>> LoadSuite(const std::string& name, std::string
     e.lb = OptionalInt(f[column["lb"]]);
     e.optimal = f[column["optimal"]] == "1";
     e.size_class = f[column["size_class"]];
+    if (column.count("cpm_lb")) e.cpm_lb = OptionalInt(f[column["cpm_lb"]]);
     entries.push_back(std::move(e));
   }
   return entries;
@@ -141,6 +142,11 @@ std::optional<double> BenchRow::gap_percent() const {
   if (!objective || !entry.bks) return std::nullopt;
   if (*entry.bks == 0) return *objective == 0 ? std::optional<double>(0.0) : std::nullopt;
   return 100.0 * static_cast<double>(*objective - *entry.bks) / static_cast<double>(*entry.bks);
+}
+
+std::optional<double> BenchRow::cpm_deviation_percent() const {
+  if (!objective || !entry.cpm_lb || *entry.cpm_lb <= 0) return std::nullopt;
+  return 100.0 * static_cast<double>(*objective - *entry.cpm_lb) / static_cast<double>(*entry.cpm_lb);
 }
 
 BenchReport RunBench(const BenchConfig& config, const std::vector<SuiteEntry>& suite, const std::string& repo_root,
@@ -204,15 +210,17 @@ BenchReport RunBench(const BenchConfig& config, const std::vector<SuiteEntry>& s
 }
 
 std::string BenchCsv(const BenchReport& report) {
-  std::string out = "instance,size_class,objective,bks,gap_percent,bound,status,verified,seconds,error\n";
+  std::string out = "instance,size_class,objective,bks,gap_percent,cpm_deviation_percent,bound,status,verified,seconds,error\n";
   for (const BenchRow& r : report.rows) {
     const auto gap = r.gap_percent();
     std::string error = r.error;
     std::replace(error.begin(), error.end(), '"', '\'');
     std::replace(error.begin(), error.end(), '\n', ' ');
-    out += fmt::format("{},{},{},{},{},{},{},{},{:.3f},\"{}\"\n", r.entry.instance, r.entry.size_class,
+    const auto dev = r.cpm_deviation_percent();
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{:.3f},\"{}\"\n", r.entry.instance, r.entry.size_class,
                        r.objective ? std::to_string(*r.objective) : "", r.entry.bks ? std::to_string(*r.entry.bks) : "",
-                       gap ? fmt::format("{:.3f}", *gap) : "", r.bound, r.status, r.verified ? 1 : 0, r.seconds, error);
+                       gap ? fmt::format("{:.3f}", *gap) : "", dev ? fmt::format("{:.3f}", *dev) : "", r.bound, r.status,
+                       r.verified ? 1 : 0, r.seconds, error);
   }
   return out;
 }
@@ -233,8 +241,8 @@ std::string BenchMarkdown(const BenchReport& report) {
 
   // Per size class.
   struct ClassSummary {
-    int count = 0, with_gap = 0, hits = 0, proved = 0, verified = 0;
-    double gap_sum = 0, seconds = 0;
+    int count = 0, with_gap = 0, hits = 0, proved = 0, verified = 0, with_cpm = 0;
+    double gap_sum = 0, seconds = 0, cpm_sum = 0;
     long double objective_sum = 0, bks_sum = 0;
   };
   std::vector<std::string> order;
@@ -249,6 +257,10 @@ std::string BenchMarkdown(const BenchReport& report) {
       ++s.with_gap;
       s.gap_sum += *gap;
     }
+    if (const auto dev = r.cpm_deviation_percent()) {
+      ++s.with_cpm;
+      s.cpm_sum += *dev;
+    }
     if (r.objective && r.entry.bks && *r.objective <= *r.entry.bks) ++s.hits;
     if (r.status == "OPTIMAL" && r.verified) ++s.proved;
     if (r.objective && r.entry.bks) {
@@ -256,24 +268,31 @@ std::string BenchMarkdown(const BenchReport& report) {
       s.bks_sum += *r.entry.bks;
     }
   }
-  out += "| size class | instances | checked | mean gap to BKS % | sum obj / sum BKS - 1 % | BKS reached | proved optimal | mean time s |\n";
-  out += "|---|---|---|---|---|---|---|---|\n";
+  bool any_cpm = false;
+  for (const BenchRow& r : report.rows) any_cpm = any_cpm || r.entry.cpm_lb.has_value();
+  out += fmt::format("| size class | instances | checked | mean gap to BKS % | sum obj / sum BKS - 1 % |{} BKS reached | proved optimal | mean time s |\n",
+                     any_cpm ? " mean deviation from CPM bound % |" : "");
+  out += any_cpm ? "|---|---|---|---|---|---|---|---|---|\n" : "|---|---|---|---|---|---|---|---|\n";
+  auto cpm_cell = [&](const ClassSummary& s) {
+    if (!any_cpm) return std::string();
+    return s.with_cpm ? fmt::format(" {:.2f} |", s.cpm_sum / s.with_cpm) : std::string(" - |");
+  };
   ClassSummary all;
   for (const std::string& name : order) {
     const ClassSummary& s = classes[name];
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {:.2f} |\n", name, s.count, s.verified,
+    out += fmt::format("| {} | {} | {} | {} | {} |{} {} | {} | {:.2f} |\n", name, s.count, s.verified,
                        s.with_gap ? fmt::format("{:.2f}", s.gap_sum / s.with_gap) : "-",
                        s.bks_sum > 0 ? fmt::format("{:.2f}", static_cast<double>(100 * (s.objective_sum / s.bks_sum - 1))) : "-",
-                       s.hits, s.proved, s.seconds / s.count);
+                       cpm_cell(s), s.hits, s.proved, s.seconds / s.count);
     all.count += s.count, all.with_gap += s.with_gap, all.hits += s.hits, all.proved += s.proved,
         all.verified += s.verified, all.gap_sum += s.gap_sum, all.seconds += s.seconds,
-        all.objective_sum += s.objective_sum, all.bks_sum += s.bks_sum;
+        all.objective_sum += s.objective_sum, all.bks_sum += s.bks_sum, all.with_cpm += s.with_cpm, all.cpm_sum += s.cpm_sum;
   }
   if (order.size() > 1) {
-    out += fmt::format("| **all** | {} | {} | {} | {} | {} | {} | {:.2f} |\n", all.count, all.verified,
+    out += fmt::format("| **all** | {} | {} | {} | {} |{} {} | {} | {:.2f} |\n", all.count, all.verified,
                        all.with_gap ? fmt::format("{:.2f}", all.gap_sum / all.with_gap) : "-",
                        all.bks_sum > 0 ? fmt::format("{:.2f}", static_cast<double>(100 * (all.objective_sum / all.bks_sum - 1))) : "-",
-                       all.hits, all.proved, all.count ? all.seconds / all.count : 0.0);
+                       cpm_cell(all), all.hits, all.proved, all.count ? all.seconds / all.count : 0.0);
   }
   out += "\n<details><summary>Per instance</summary>\n\n";
   out += "| instance | objective | BKS | gap % | bound | status | checked | time s |\n|---|---|---|---|---|---|---|---|\n";

@@ -23,6 +23,7 @@ struct SuiteEntry {
   std::optional<std::int64_t> lb;
   bool optimal = false;
   std::string size_class;
+  std::optional<std::int64_t> cpm_lb;  // RCPSP: critical-path lower bound (optional column)
 };
 
 // Finds bench/suites/<name>.csv (or takes name as a path to a suite CSV) and parses it.
@@ -54,6 +55,7 @@ struct BenchRow {
   bool verified = false;
   std::string error;  // read or run error
   std::optional<double> gap_percent() const;  // (objective - bks) / bks
+  std::optional<double> cpm_deviation_percent() const;  // (objective - cpm_lb) / cpm_lb
 };
 
 struct BenchReport {
