@@ -3,6 +3,7 @@
 #include <fmt/ranges.h>
 
 #include "solve/dispatch/shop_dispatch.h"
+#include "solve/jobshop/tabu_search.h"
 #include "solve/project/sgs_solver.h"
 #include "solve/shop/blocking_insertion.h"
 #include "solve/single_machine/sm_dispatch.h"
@@ -38,6 +39,8 @@ const std::vector<SolverInfo>& SolverRegistry() {
       {"gt-nondelay", "Giffler-Thompson non-delay schedules with a priority rule (job shop, flexible job shop)",
        {Family::JobShop, Family::FlexibleJobShop}, false, ShopDispatchParams(),
        [](const ParamValues& p) { return MakeShopDispatch(GtVariant::NonDelay, p); }},
+      {"jobshop-tabu", "tabu search on the N7 neighbourhood with restarts from the best schedule; parallel portfolio (job shop makespan)",
+       {Family::JobShop}, false, TabuSearchParams(), [](const ParamValues& p) { return MakeTabuSearch(p); }},
       {"sgs-serial", "serial schedule-generation scheme with a priority rule (RCPSP and any non-blocking model)",
        {Family::Rcpsp, Family::General, Family::JobShop, Family::FlexibleJobShop, Family::SingleMachine}, false,
        SgsParams(), [](const ParamValues& p) { return MakeSgsSolver(SgsScheme::Serial, p); }},
