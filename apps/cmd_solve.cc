@@ -125,6 +125,8 @@ Action AddSolveCommand(CLI::App& app) {
       const std::int64_t objective = outcome->check.objective;
       std::cout << fmt::format("status {} {} {} bound {} gap {} time {:.3f}s checked ok\n", ToString(r.status),
                                ObjectiveName(*instance), objective, r.bound, GapText(objective, r.bound), r.stats.seconds);
+      std::cout << fmt::format("statistics: {} schedules generated, {} search iterations\n", r.stats.schedules,
+                               r.stats.iterations);
     } else {
       std::cout << fmt::format("status {} bound {} time {:.3f}s: {}\n", ToString(r.status), r.bound, r.stats.seconds,
                                r.message);

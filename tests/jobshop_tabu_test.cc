@@ -1,0 +1,122 @@
+// Job shop engine: the tabu search never returns a schedule the checker rejects, is
+// deterministic for a seed and an iteration limit on one thread, and its lower bound never
+// exceeds the optimum found by brute force on tiny instances.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <functional>
+
+#include "random_instances.h"
+#include "report/run.h"
+#include "solve/jobshop/disjunctive_graph.h"
+#include "solve/jobshop/jps_bound.h"
+#include "solve/shop/shop_problem.h"
+#include "test_util.h"
+#include "io/instance_reader.h"
+
+namespace ordo {
+namespace {
+
+RunOutcome Tabu(const Instance& in, std::vector<std::string> params, int threads = 1, std::uint64_t seed = 1) {
+  RunRequest request;
+  request.solver = "jobshop-tabu";
+  request.params = std::move(params);
+  request.control.threads = threads;
+  request.control.seed = seed;
+  request.control.time_limit_seconds = 30;
+  auto outcome = SolveAndCheck(in, request);
+  EXPECT_TRUE(outcome.ok()) << outcome.error();
+  return *outcome;
+}
+
+// Optimal makespan by enumerating every machine order (tiny instances only).
+Time BruteForceOptimum(const Instance& in) {
+  const ShopProblem shop = BuildShopProblem(in);
+  DisjunctiveGraph g(shop);
+  std::vector<std::vector<int>> seq(shop.num_machines);
+  for (int o = 0; o < shop.num_ops; ++o) seq[shop.modes[shop.mode_begin[o]].machine].push_back(o);
+  for (auto& s : seq) std::sort(s.begin(), s.end());
+  Time best = std::numeric_limits<Time>::max();
+  std::function<void(int)> rec = [&](int m) {
+    if (m == shop.num_machines) {
+      if (g.SetSequences(seq)) best = std::min(best, g.makespan());
+      return;
+    }
+    do {
+      rec(m + 1);
+    } while (std::next_permutation(seq[m].begin(), seq[m].end()));
+  };
+  rec(0);
+  return best;
+}
+
+TEST(JobShopTabu, CheckedOnRandomInstances) {
+  for (std::uint64_t seed = 1; seed <= 60; ++seed) {
+    Instance in = test::RandomJobShop(seed, 2 + static_cast<int>(seed % 9), 2 + static_cast<int>(seed % 6));
+    if (seed % 5 == 0) in.jobs[0].release = 17;
+    const RunOutcome out = Tabu(in, {"iterations=300"}, seed % 3 == 0 ? 2 : 1, seed);
+    ASSERT_TRUE(out.result.solution.has_value());
+    EXPECT_TRUE(out.verified()) << in.name << ": " << out.result.message;
+    EXPECT_LE(out.result.bound, out.check.objective);
+    if (out.result.status == SolveStatus::Optimal) {
+      EXPECT_EQ(out.result.bound, out.check.objective);
+    }
+  }
+}
+
+TEST(JobShopTabu, NeverWorseThanTheBestRule) {
+  auto ta = ReadInstanceFile(test::Repo("bench/instances/jssp/ta01.txt"));
+  ASSERT_TRUE(ta.ok());
+  RunRequest rules;
+  rules.solver = "gt-active";
+  const auto dispatch = SolveAndCheck(*ta, rules);
+  const RunOutcome tabu = Tabu(*ta, {"iterations=3000"});
+  EXPECT_TRUE(tabu.verified());
+  EXPECT_LT(tabu.check.objective, dispatch->check.objective);
+}
+
+TEST(JobShopTabu, DeterministicForSeedAndIterations) {
+  auto ft10 = ReadInstanceFile(test::Repo("bench/instances/jssp/ft10.txt"));
+  ASSERT_TRUE(ft10.ok());
+  const RunOutcome a = Tabu(*ft10, {"iterations=5000"}, 1, 7);
+  const RunOutcome b = Tabu(*ft10, {"iterations=5000"}, 1, 7);
+  ASSERT_TRUE(a.verified() && b.verified());
+  EXPECT_EQ(a.result.solution->start, b.result.solution->start);
+  EXPECT_EQ(a.result.stats.iterations, b.result.stats.iterations);
+}
+
+TEST(JobShopTabu, BoundBelowBruteForceOptimum) {
+  int hits = 0, total = 0;
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    Instance in = test::RandomJobShop(100 + seed, 3, 3);
+    if (in.operations.size() > 8) continue;
+    const Time optimum = BruteForceOptimum(in);
+    const Time bound = JobShopLowerBound(BuildShopProblem(in));
+    EXPECT_LE(bound, optimum) << in.name;
+    const RunOutcome out = Tabu(in, {"iterations=2000"});
+    EXPECT_GE(out.check.objective, optimum) << in.name;
+    hits += out.check.objective == optimum;
+    ++total;
+  }
+  EXPECT_GT(total, 10);
+  EXPECT_GE(hits, total * 9 / 10);
+}
+
+TEST(JacksonPreemptive, SmallCases) {
+  // Two operations released at 0 with tails 5 and 0: run the long-tail one first.
+  EXPECT_EQ(JacksonPreemptiveBound({{0, 3, 5}, {0, 4, 0}}), 8);
+  // Preemption at a release: (0,10,0) is interrupted by (2,2,20) -> 2 + 2 + 20 = 24.
+  EXPECT_EQ(JacksonPreemptiveBound({{0, 10, 0}, {2, 2, 20}}), 24);
+  EXPECT_EQ(JacksonPreemptiveBound({}), 0);
+}
+
+TEST(JobShopTabu, OtherObjectivesFallBackWithAMessage) {
+  Instance in = test::RandomJobShop(3, 5, 3);
+  in.objective.terms = {{ObjectiveKind::TotalWeightedTardiness, 1}};
+  const RunOutcome out = Tabu(in, {});
+  EXPECT_TRUE(out.verified());
+  EXPECT_FALSE(out.result.message.empty());
+}
+
+}  // namespace
+}  // namespace ordo
