@@ -78,8 +78,8 @@ TEST(JobShopTabu, NeverWorseThanTheBestRule) {
 TEST(JobShopTabu, DeterministicForSeedAndIterations) {
   auto ft10 = ReadInstanceFile(test::Repo("bench/instances/jssp/ft10.txt"));
   ASSERT_TRUE(ft10.ok());
-  const RunOutcome a = Tabu(*ft10, {"iterations=5000"}, 1, 7);
-  const RunOutcome b = Tabu(*ft10, {"iterations=5000"}, 1, 7);
+  const RunOutcome a = Tabu(*ft10, {"iterations=5000", "proof=off"}, 1, 7);
+  const RunOutcome b = Tabu(*ft10, {"iterations=5000", "proof=off"}, 1, 7);
   ASSERT_TRUE(a.verified() && b.verified());
   EXPECT_EQ(a.result.solution->start, b.result.solution->start);
   EXPECT_EQ(a.result.stats.iterations, b.result.stats.iterations);
@@ -100,6 +100,22 @@ TEST(JobShopTabu, BoundBelowBruteForceOptimum) {
   }
   EXPECT_GT(total, 10);
   EXPECT_GE(hits, total * 9 / 10);
+}
+
+TEST(JobShopExact, ProvesBruteForceOptimaOnTinyInstances) {
+  int proved = 0;
+  for (std::uint64_t seed = 1; seed <= 60; ++seed) {
+    Instance in = test::RandomJobShop(300 + seed, 3 + static_cast<int>(seed % 2), 3);
+    if (in.operations.size() > 9) continue;
+    const Time optimum = BruteForceOptimum(in);
+    // No tabu moves: the dispatching schedule is the upper bound the exact search starts from.
+    const RunOutcome out = Tabu(in, {"iterations=1", "proof=on"});
+    ASSERT_TRUE(out.verified());
+    EXPECT_EQ(out.result.status, SolveStatus::Optimal) << in.name;
+    EXPECT_EQ(out.check.objective, optimum) << in.name;
+    proved += out.result.status == SolveStatus::Optimal;
+  }
+  EXPECT_GT(proved, 10);
 }
 
 TEST(JacksonPreemptive, SmallCases) {

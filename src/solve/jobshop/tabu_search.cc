@@ -14,6 +14,8 @@
 #include "solve/jobshop/disjunctive_graph.h"
 #include "solve/jobshop/jps_bound.h"
 #include "solve/jobshop/n7_neighbourhood.h"
+#include "solve/jobshop/path_relinking.h"
+#include "solve/jobshop/settimes_bnb.h"
 #include "solve/shop/shop_problem.h"
 
 namespace ordo {
@@ -24,14 +26,22 @@ std::vector<ParamSpec> TabuSearchParams() {
       {"restart_after", ParamType::Int, "0", 0, 1e12, {},
        "moves without improvement before jumping back to the best schedule (0 = 2000 + 2 x operations)"},
       {"tenure", ParamType::Int, "0", 0, 1e6, {}, "base tabu tenure (0 = 10 + jobs/machines); each move adds a random 0..tenure/2"},
-      {"perturbation", ParamType::Int, "4", 0, 1000, {}, "random N7 moves applied after a jump back"},
+      {"perturbation", ParamType::Int, "4", 0, 1000, {}, "random N7 moves applied after a jump back to an elite schedule"},
+      {"elite", ParamType::Int, "8", 1, 1000, {}, "schedules kept in each thread's elite pool"},
+      {"relink", ParamType::Double, "0.5", 0, 1, {},
+       "probability that a restart relinks two elite schedules instead of perturbing one"},
+      {"proof", ParamType::Choice, "auto", 0, 0, {"auto", "on", "off"},
+       "run the exact search (settimes_bnb.h) beside the tabu search: with 2+ threads on one of them, with 1 thread "
+       "for 30% of the time left after a short tabu phase; auto = on for instances of at most 100 operations"},
   };
 }
 
 namespace {
 
 struct TabuOptions {
-  std::int64_t iterations, restart_after, tenure, perturbation;
+  std::int64_t iterations, restart_after, tenure, perturbation, elite;
+  double relink;
+  std::string proof;
 };
 
 // Incumbent shared by the threads.
@@ -40,12 +50,14 @@ struct SharedBest {
   std::atomic<Time> makespan{std::numeric_limits<Time>::max()};
   std::vector<std::vector<int>> sequences;
   std::int64_t iterations = 0;
+  std::atomic<bool> proved{false};  // the exact search proved the incumbent optimal
 };
 
 class TabuWorker {
  public:
   TabuWorker(const ShopProblem& shop, const TabuOptions& options, std::uint64_t seed, Time lower_bound)
-      : shop_(shop), g_(shop), options_(options), rng_(seed), lower_bound_(lower_bound) {
+      : shop_(shop), g_(shop), options_(options), rng_(seed), lower_bound_(lower_bound),
+        elite_(static_cast<std::size_t>(options.elite)) {
     // Per-machine local indices for the tabu matrices.
     local_.resize(shop.num_ops);
     std::vector<int> count(shop.num_machines, 0);
@@ -63,24 +75,30 @@ class TabuWorker {
   // Runs until the control says stop, the iteration limit, or the bound is reached.
   void Run(const std::vector<std::vector<int>>& start, SharedBest& shared, const SolveControl& control) {
     g_.SetSequences(start);
-    best_ = g_.makespan();
-    best_sequences_ = g_.Sequences();
+    best_ = cycle_best_ = g_.makespan();
+    best_sequences_ = cycle_best_sequences_ = g_.Sequences();
     Publish(shared, control);
     std::int64_t since_improvement = 0;
     const std::int64_t restart_after = options_.restart_after > 0 ? options_.restart_after : 2000 + 2 * shop_.num_ops;
     const std::int64_t base_tenure = options_.tenure > 0 ? options_.tenure : 10 + shop_.num_jobs / std::max(1, shop_.num_machines);
     for (iteration_ = 1; options_.iterations == 0 || iteration_ <= options_.iterations; ++iteration_) {
-      if ((iteration_ & 15) == 0 && (control.ShouldStop() || shared.makespan.load() <= lower_bound_)) break;
+      if ((iteration_ & 15) == 0 && (control.ShouldStop() || shared.proved.load() || shared.makespan.load() <= lower_bound_)) {
+        break;
+      }
       neighbourhood_.Generate(g_, moves_);
       if (moves_.empty()) break;  // every block has one operation: the critical path is a job
       const ShopMove* move = Choose();
       const std::int64_t tenure = base_tenure + static_cast<std::int64_t>(rng_.Below(static_cast<std::uint64_t>(base_tenure / 2 + 1)));
       if (!Apply(*move, tenure)) continue;
-      if (g_.makespan() < best_) {
-        best_ = g_.makespan();
-        best_sequences_ = g_.Sequences();
+      if (g_.makespan() < cycle_best_) {
+        cycle_best_ = g_.makespan();
+        cycle_best_sequences_ = g_.Sequences();
         since_improvement = 0;
-        Publish(shared, control);
+        if (cycle_best_ < best_) {
+          best_ = cycle_best_;
+          best_sequences_ = cycle_best_sequences_;
+          Publish(shared, control);
+        }
       } else if (++since_improvement >= restart_after) {
         JumpBack(shared);
         since_improvement = 0;
@@ -153,24 +171,39 @@ class TabuWorker {
     control.Report({control.Elapsed(), best_, lower_bound_, ""});
   }
 
-  // Back to the best schedule known (the shared one when it is better), plus a few random
-  // moves so that the search does not retrace its steps.
+  // Restart (i-TSAB's back jump, Nowicki & Smutnicki 2005, with TS/PR's relinking): the best
+  // schedule of the finished cycle joins the elite pool (with the shared incumbent when it is
+  // better); the next cycle starts either part way along a path between two elite schedules
+  // or from an elite schedule perturbed by a few random N7 moves.
   void JumpBack(SharedBest& shared) {
+    elite_.Add(cycle_best_, cycle_best_sequences_);
     {
       std::lock_guard<std::mutex> lock(shared.mutex);
       if (shared.makespan.load() < best_) {
         best_ = shared.makespan.load();
         best_sequences_ = shared.sequences;
+        elite_.Add(best_, best_sequences_);
       }
     }
-    g_.SetSequences(best_sequences_);
-    std::fill(tabu_.begin(), tabu_.end(), 0);
-    for (std::int64_t k = 0; k < options_.perturbation; ++k) {
-      neighbourhood_.Generate(g_, moves_);
-      if (moves_.empty()) break;
-      const ShopMove m = moves_[rng_.Below(moves_.size())];
-      Apply(m, 0);
+    // Prefer better elites: the smaller of two random ranks.
+    auto pick = [&] { return std::min(rng_.Below(elite_.size()), rng_.Below(elite_.size())); };
+    if (elite_.size() >= 2 && rng_.Uniform01() < options_.relink) {
+      const std::size_t a = pick();
+      std::size_t b = rng_.Below(elite_.size() - 1);
+      if (b >= a) ++b;
+      RelinkTowards(g_, elite_.sequences(a), elite_.sequences(b), 0.25 + 0.5 * rng_.Uniform01(), rng_);
+    } else {
+      g_.SetSequences(elite_.size() > 0 ? elite_.sequences(pick()) : best_sequences_);
+      for (std::int64_t k = 0; k < options_.perturbation; ++k) {
+        neighbourhood_.Generate(g_, moves_);
+        if (moves_.empty()) break;
+        const ShopMove m = moves_[rng_.Below(moves_.size())];
+        Apply(m, 0);
+      }
     }
+    std::fill(tabu_.begin(), tabu_.end(), 0);
+    cycle_best_ = g_.makespan();
+    cycle_best_sequences_ = g_.Sequences();
   }
 
   const ShopProblem& shop_;
@@ -185,8 +218,9 @@ class TabuWorker {
   std::vector<std::size_t> base_;
   std::vector<std::int64_t> tabu_;  // per machine: [a][b] = iteration until which "a before b" is tabu
   std::int64_t iteration_ = 0;
-  Time best_ = 0;
-  std::vector<std::vector<int>> best_sequences_;
+  Time best_ = 0, cycle_best_ = 0;
+  MachineSequences best_sequences_, cycle_best_sequences_;
+  ElitePool elite_;
 };
 
 class TabuSearchSolver : public Solver {
@@ -227,24 +261,74 @@ class TabuSearchSolver : public Solver {
     initial.SetFromStarts(best_starts);
     const std::vector<std::vector<int>> sequences = initial.Sequences();
     SharedBest shared;
-    const Time lower = bound / terms[0].weight;
+    Time lower = bound / terms[0].weight;
     const int threads = std::max(1, control.threads);
+    const bool proof = options_.proof == "on" || (options_.proof == "auto" && shop.num_ops <= 100);
+    const int tabu_threads = proof && threads >= 2 ? threads - 1 : threads;
     std::vector<std::unique_ptr<TabuWorker>> workers;
-    for (int k = 0; k < threads; ++k) {
+    for (int k = 0; k < tabu_threads; ++k) {
       workers.push_back(std::make_unique<TabuWorker>(shop, options_, control.seed + 0x9E3779B97F4A7C15ULL * k, lower));
     }
+    // The exact search polls the shared incumbent and publishes what it finds.
+    BnbOutcome exact;
+    auto run_exact = [&](const SolveControl& bnb_control) {
+      SetTimesBnb bnb(shop);
+      Time initial = shared.makespan.load();
+      if (initial == std::numeric_limits<Time>::max()) initial = start->objective / terms[0].weight;
+      exact = bnb.Run(initial, bnb_control, [&] { return shared.makespan.load(); },
+                      [&](Time makespan, const std::vector<Time>& starts) {
+                        DisjunctiveGraph g(shop);
+                        g.SetFromStarts(starts);
+                        std::lock_guard<std::mutex> lock(shared.mutex);
+                        if (makespan < shared.makespan.load()) {
+                          shared.makespan.store(makespan);
+                          shared.sequences = g.Sequences();
+                          control.Report({control.Elapsed(), makespan * terms[0].weight, bound, "exact search"});
+                        }
+                      });
+      if (exact.proved) shared.proved.store(true);  // stops the tabu threads
+    };
     if (threads == 1) {
-      workers[0]->Run(sequences, shared, control);
+      // One thread: a short tabu phase (at most 20,000 + 200 x operations moves, enough to
+      // find small optima), the exact search for 30% of the time left, then the tabu search
+      // again from the incumbent until the end.
+      if (!proof) {
+        workers[0]->Run(sequences, shared, control);
+      } else {
+        TabuOptions first = options_;
+        const std::int64_t cap = 20000 + 200 * static_cast<std::int64_t>(shop.num_ops);
+        first.iterations = first.iterations > 0 ? std::min(first.iterations, cap) : cap;
+        TabuWorker(shop, first, control.seed, lower).Run(sequences, shared, control);
+        if (shared.makespan.load() > lower && !control.ShouldStop()) {
+          SolveControl exact_control = control;
+          exact_control.time_limit_seconds = control.Elapsed() + 0.3 * (control.time_limit_seconds - control.Elapsed());
+          run_exact(exact_control);
+        }
+        if (!shared.proved.load() && shared.makespan.load() > lower && options_.iterations == 0) {
+          workers[0]->Run(shared.sequences, shared, control);
+        }
+      }
     } else {
       std::vector<std::thread> pool;
-      for (int k = 0; k < threads; ++k) {
+      for (int k = 0; k < tabu_threads; ++k) {
         pool.emplace_back([&, k] { workers[k]->Run(sequences, shared, control); });
+      }
+      if (proof) {
+        pool.emplace_back([&] {
+          // Give the tabu search a head start for a good first upper bound.
+          while (!control.ShouldStop() && control.Elapsed() < std::min(1.0, 0.05 * control.time_limit_seconds) &&
+                 shared.makespan.load() > lower) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+          }
+          if (!control.ShouldStop() && shared.makespan.load() > lower) run_exact(control);
+        });
       }
       for (std::thread& t : pool) t.join();
     }
-    stats.iterations = shared.iterations;
+    stats.iterations = shared.iterations + exact.nodes;
     DisjunctiveGraph best(shop);
     best.SetSequences(shared.sequences);
+    if (exact.proved) bound = std::max(bound, best.makespan() * terms[0].weight);
     std::vector<int> modes(shop.num_ops);
     for (int o = 0; o < shop.num_ops; ++o) modes[o] = shop.mode_begin[o];
     std::optional<Solution> solution = ToSolution(instance, shop, best.Starts(), modes);
@@ -260,7 +344,9 @@ class TabuSearchSolver : public Solver {
 
 std::unique_ptr<Solver> MakeTabuSearch(const ParamValues& params) {
   return std::make_unique<TabuSearchSolver>(TabuOptions{params.GetInt("iterations"), params.GetInt("restart_after"),
-                                                        params.GetInt("tenure"), params.GetInt("perturbation")});
+                                                        params.GetInt("tenure"), params.GetInt("perturbation"),
+                                                        params.GetInt("elite"), params.GetDouble("relink"),
+                                                        params.GetChoice("proof")});
 }
 
 }  // namespace ordo
