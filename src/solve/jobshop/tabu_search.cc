@@ -24,7 +24,7 @@ std::vector<ParamSpec> TabuSearchParams() {
   return {
       {"iterations", ParamType::Int, "0", 0, 1e15, {}, "stop after this many moves per thread (0 = until the time limit)"},
       {"restart_after", ParamType::Int, "0", 0, 1e12, {},
-       "moves without improvement before jumping back to the best schedule (0 = 2000 + 2 x operations)"},
+       "moves without improvement before a restart from the elite pool (0 = 10,000 + 20 x operations)"},
       {"tenure", ParamType::Int, "0", 0, 1e6, {}, "base tabu tenure (0 = 10 + jobs/machines); each move adds a random 0..tenure/2"},
       {"perturbation", ParamType::Int, "4", 0, 1000, {}, "random N7 moves applied after a jump back to an elite schedule"},
       {"elite", ParamType::Int, "8", 1, 1000, {}, "schedules kept in each thread's elite pool"},
@@ -79,7 +79,7 @@ class TabuWorker {
     best_sequences_ = cycle_best_sequences_ = g_.Sequences();
     Publish(shared, control);
     std::int64_t since_improvement = 0;
-    const std::int64_t restart_after = options_.restart_after > 0 ? options_.restart_after : 2000 + 2 * shop_.num_ops;
+    const std::int64_t restart_after = options_.restart_after > 0 ? options_.restart_after : 10000 + 20 * static_cast<std::int64_t>(shop_.num_ops);
     const std::int64_t base_tenure = options_.tenure > 0 ? options_.tenure : 10 + shop_.num_jobs / std::max(1, shop_.num_machines);
     for (iteration_ = 1; options_.iterations == 0 || iteration_ <= options_.iterations; ++iteration_) {
       if ((iteration_ & 15) == 0 && (control.ShouldStop() || shared.proved.load() || shared.makespan.load() <= lower_bound_)) {
