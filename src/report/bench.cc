@@ -185,6 +185,13 @@ BenchReport RunBench(const BenchConfig& config, const std::vector<SuiteEntry>& s
       request.control.time_limit_seconds = config.time_limit;
       request.control.threads = config.threads;
       request.control.seed = config.seed;
+      std::optional<std::int64_t> best_reported;
+      request.control.on_progress = [&](const Progress& p) {  // solvers report serially
+        if (p.best && (!best_reported || *p.best < *best_reported)) {
+          best_reported = p.best;
+          row.seconds_to_best = p.seconds;
+        }
+      };
       const auto start = std::chrono::steady_clock::now();
       const auto outcome = SolveAndCheck(*instance, request);
       row.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -210,17 +217,18 @@ BenchReport RunBench(const BenchConfig& config, const std::vector<SuiteEntry>& s
 }
 
 std::string BenchCsv(const BenchReport& report) {
-  std::string out = "instance,size_class,objective,bks,gap_percent,cpm_deviation_percent,bound,status,verified,seconds,error\n";
+  std::string out =
+      "instance,size_class,objective,bks,gap_percent,cpm_deviation_percent,bound,status,verified,seconds,seconds_to_best,error\n";
   for (const BenchRow& r : report.rows) {
     const auto gap = r.gap_percent();
     std::string error = r.error;
     std::replace(error.begin(), error.end(), '"', '\'');
     std::replace(error.begin(), error.end(), '\n', ' ');
     const auto dev = r.cpm_deviation_percent();
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{:.3f},\"{}\"\n", r.entry.instance, r.entry.size_class,
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{:.3f},{:.3f},\"{}\"\n", r.entry.instance, r.entry.size_class,
                        r.objective ? std::to_string(*r.objective) : "", r.entry.bks ? std::to_string(*r.entry.bks) : "",
                        gap ? fmt::format("{:.3f}", *gap) : "", dev ? fmt::format("{:.3f}", *dev) : "", r.bound, r.status,
-                       r.verified ? 1 : 0, r.seconds, error);
+                       r.verified ? 1 : 0, r.seconds, r.seconds_to_best, error);
   }
   return out;
 }
@@ -242,7 +250,7 @@ std::string BenchMarkdown(const BenchReport& report) {
   // Per size class.
   struct ClassSummary {
     int count = 0, with_gap = 0, hits = 0, proved = 0, verified = 0, with_cpm = 0;
-    double gap_sum = 0, seconds = 0, cpm_sum = 0;
+    double gap_sum = 0, seconds = 0, cpm_sum = 0, to_best = 0;
     long double objective_sum = 0, bks_sum = 0;
   };
   std::vector<std::string> order;
@@ -252,6 +260,7 @@ std::string BenchMarkdown(const BenchReport& report) {
     ClassSummary& s = classes[r.entry.size_class];
     ++s.count;
     s.seconds += r.seconds;
+    s.to_best += r.seconds_to_best;
     s.verified += r.verified;
     if (const auto gap = r.gap_percent()) {
       ++s.with_gap;
@@ -270,9 +279,9 @@ std::string BenchMarkdown(const BenchReport& report) {
   }
   bool any_cpm = false;
   for (const BenchRow& r : report.rows) any_cpm = any_cpm || r.entry.cpm_lb.has_value();
-  out += fmt::format("| size class | instances | checked | mean gap to BKS % | sum obj / sum BKS - 1 % |{} BKS reached | proved optimal | mean time s |\n",
+  out += fmt::format("| size class | instances | checked | mean gap to BKS % | sum obj / sum BKS - 1 % |{} BKS reached | proved optimal | mean time to best s | mean time s |\n",
                      any_cpm ? " mean deviation from CPM bound % |" : "");
-  out += any_cpm ? "|---|---|---|---|---|---|---|---|---|\n" : "|---|---|---|---|---|---|---|---|\n";
+  out += any_cpm ? "|---|---|---|---|---|---|---|---|---|---|\n" : "|---|---|---|---|---|---|---|---|---|\n";
   auto cpm_cell = [&](const ClassSummary& s) {
     if (!any_cpm) return std::string();
     return s.with_cpm ? fmt::format(" {:.2f} |", s.cpm_sum / s.with_cpm) : std::string(" - |");
@@ -280,19 +289,20 @@ std::string BenchMarkdown(const BenchReport& report) {
   ClassSummary all;
   for (const std::string& name : order) {
     const ClassSummary& s = classes[name];
-    out += fmt::format("| {} | {} | {} | {} | {} |{} {} | {} | {:.2f} |\n", name, s.count, s.verified,
+    out += fmt::format("| {} | {} | {} | {} | {} |{} {} | {} | {:.2f} | {:.2f} |\n", name, s.count, s.verified,
                        s.with_gap ? fmt::format("{:.2f}", s.gap_sum / s.with_gap) : "-",
                        s.bks_sum > 0 ? fmt::format("{:.2f}", static_cast<double>(100 * (s.objective_sum / s.bks_sum - 1))) : "-",
-                       cpm_cell(s), s.hits, s.proved, s.seconds / s.count);
+                       cpm_cell(s), s.hits, s.proved, s.to_best / s.count, s.seconds / s.count);
     all.count += s.count, all.with_gap += s.with_gap, all.hits += s.hits, all.proved += s.proved,
         all.verified += s.verified, all.gap_sum += s.gap_sum, all.seconds += s.seconds,
-        all.objective_sum += s.objective_sum, all.bks_sum += s.bks_sum, all.with_cpm += s.with_cpm, all.cpm_sum += s.cpm_sum;
+        all.objective_sum += s.objective_sum, all.bks_sum += s.bks_sum, all.with_cpm += s.with_cpm, all.cpm_sum += s.cpm_sum, all.to_best += s.to_best;
   }
   if (order.size() > 1) {
-    out += fmt::format("| **all** | {} | {} | {} | {} |{} {} | {} | {:.2f} |\n", all.count, all.verified,
+    out += fmt::format("| **all** | {} | {} | {} | {} |{} {} | {} | {:.2f} | {:.2f} |\n", all.count, all.verified,
                        all.with_gap ? fmt::format("{:.2f}", all.gap_sum / all.with_gap) : "-",
                        all.bks_sum > 0 ? fmt::format("{:.2f}", static_cast<double>(100 * (all.objective_sum / all.bks_sum - 1))) : "-",
-                       cpm_cell(all), all.hits, all.proved, all.count ? all.seconds / all.count : 0.0);
+                       cpm_cell(all), all.hits, all.proved, all.count ? all.to_best / all.count : 0.0,
+                       all.count ? all.seconds / all.count : 0.0);
   }
   out += "\n<details><summary>Per instance</summary>\n\n";
   out += "| instance | objective | BKS | gap % | bound | status | checked | time s |\n|---|---|---|---|---|---|---|---|\n";

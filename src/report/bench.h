@@ -52,6 +52,7 @@ struct BenchRow {
   std::optional<std::int64_t> objective;  // recomputed by the checker
   std::int64_t bound = 0;
   double seconds = 0;
+  double seconds_to_best = 0;  // when the solver last reported an improvement
   bool verified = false;
   std::string error;  // read or run error
   std::optional<double> gap_percent() const;  // (objective - bks) / bks
