@@ -104,6 +104,7 @@ TEST(DispatchProperty, BoundIsOptimalOnSingleMachineMakespan) {
   in.objective.terms = {ObjectiveTerm{ObjectiveKind::Makespan, 1}};
   RunRequest request;
   request.solver = "sm-dispatch";
+  request.control.time_limit_seconds = 1;
   const auto outcome = SolveAndCheck(in, request);
   ASSERT_TRUE(outcome.ok());
   EXPECT_EQ(outcome->result.status, SolveStatus::Optimal);

@@ -23,7 +23,7 @@ RunOutcome Tabu(const Instance& in, std::vector<std::string> params, int threads
   request.params = std::move(params);
   request.control.threads = threads;
   request.control.seed = seed;
-  request.control.time_limit_seconds = 30;
+  request.control.time_limit_seconds = 3;
   auto outcome = SolveAndCheck(in, request);
   EXPECT_TRUE(outcome.ok()) << outcome.error();
   return *outcome;

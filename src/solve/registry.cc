@@ -67,7 +67,7 @@ Expected<const SolverInfo*> FindSolver(const std::string& name) {
 
 std::string DefaultSolverName(const Instance& instance) {
   switch (ClassifyFamily(instance)) {
-    case Family::JobShop:
+    case Family::JobShop: return instance.blocking ? "blocking-insertion" : "jobshop-tabu";
     case Family::FlexibleJobShop: return instance.blocking ? "blocking-insertion" : "gt-active";
     case Family::SingleMachine: return "sm-dispatch";
     case Family::Rcpsp:
