@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   g++ cmake ninja-build pkg-config
   clang libclang-rt-14-dev          # libFuzzer targets and sanitizer runtime
-  libcli11-dev nlohmann-json3-dev libfmt-dev
+  libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3                           # Gantt well-formedness test uses xml.etree
 )

@@ -72,7 +72,7 @@ TEST(SolutionIo, MalformedFiles) {
   EXPECT_THAT(err("job,op,machine,start,end\n7,0,0,0,3\n"), HasSubstr("sol:2: expected a job id in [0, 1], found 7"));
   EXPECT_THAT(err("{\"operations\": [\n{\"id\": 0, \"start\": 0},\n{\"id\": 1, \"start\": \"x\"}]}"),
               HasSubstr("sol:3: expected an integer for 'start'"));
-  EXPECT_THAT(err("{\"operations\": [\n{\"id\": 0,"), HasSubstr("sol:2: expected valid JSON"));
+  EXPECT_THAT(err("{\"operations\": [\n{\"id\": 0,"), HasSubstr("sol:2: expected a quoted key"));
   EXPECT_THAT(err(""), HasSubstr("expected the header"));
 }
 

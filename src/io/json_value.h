@@ -1,8 +1,10 @@
 // A small JSON document model that remembers the line of every value, so that readers of
 // Ordo's native formats can report "file:line: what was expected" for semantic errors too
 // (a missing field, a wrong type), which general JSON libraries do not support. Numbers
-// keep their integer value when they are integers in int64 range. Nesting deeper than
-// kMaxJsonDepth is refused (no stack overflow on hostile input).
+// keep their integer value when they are integers in int64 range; integers beyond it are
+// BigInteger (so that readers can say "out of range" rather than "not an integer"). Strings
+// must be valid UTF-8. Containers nested deeper than kMaxJsonDepth are refused (no stack
+// overflow on hostile input); a key repeated in one object is refused.
 #pragma once
 
 #include <cstdint>
@@ -20,7 +22,7 @@ inline constexpr int kMaxJsonDepth = 64;
 struct JsonMember;
 
 struct JsonValue {
-  enum class Type { Null, Bool, Integer, Float, String, Array, Object };
+  enum class Type { Null, Bool, Integer, BigInteger, Float, String, Array, Object };
   Type type = Type::Null;
   int line = 1;
   bool boolean = false;
@@ -36,13 +38,15 @@ struct JsonValue {
 
 struct JsonMember {
   std::string key;
+  int key_line = 1;
   JsonValue value;
 };
 
 // Parses text; throws ParseError("source:line: ...") on malformed JSON.
 JsonValue ParseJson(std::string_view text, const std::string& source);
 
-// Writes s as a JSON string literal (quotes and escapes included).
+// Writes s as a JSON string literal (quotes and escapes included). Bytes that are not valid
+// UTF-8 become U+FFFD, so the result is always valid JSON.
 std::string JsonQuote(std::string_view s);
 
 }  // namespace ordo::io

@@ -4,9 +4,9 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "io/instance_reader.h"
+#include "io/json_value.h"
 #include "io/scanner.h"
 #include "model/family.h"
 
@@ -57,11 +57,11 @@ int ModeOnMachine(const Instance& in, int op, int machine) {
 std::string WriteSolutionJson(const Instance& in, const Solution& sol, const SolutionInfo& info) {
   const std::vector<int> position = PositionInJob(in);
   std::string out = "{\n  \"format\": \"ordo-solution\",\n  \"version\": 1,\n";
-  out += fmt::format("  \"instance\": {},\n", nlohmann::json(in.name).dump());
+  out += fmt::format("  \"instance\": {},\n", io::JsonQuote(in.name));
   out += fmt::format("  \"objective\": {},\n", sol.objective);
   if (!info.status.empty()) out += fmt::format("  \"status\": \"{}\",\n", info.status);
   if (info.bound) out += fmt::format("  \"bound\": {},\n", *info.bound);
-  if (!info.solver.empty()) out += fmt::format("  \"solver\": {},\n  \"seed\": {},\n", nlohmann::json(info.solver).dump(), info.seed);
+  if (!info.solver.empty()) out += fmt::format("  \"solver\": {},\n  \"seed\": {},\n", io::JsonQuote(info.solver), info.seed);
   out += "  \"operations\": [";
   for (std::size_t o = 0; o < in.operations.size(); ++o) {
     const int mode = sol.mode[o];
@@ -209,85 +209,58 @@ ReadSolution ParseCsv(const Instance& in, std::string_view text, const std::stri
   return std::move(assign.result);
 }
 
-std::int64_t JsonInt(const nlohmann::json& value, const Assigner& assign, int line, const char* what) {
-  if (!value.is_number_integer()) assign.Fail(line, fmt::format("expected an integer for '{}'", what));
-  const auto v = value.get<std::int64_t>();
-  if (v < -kTimeLimit || v > kTimeLimit) assign.Fail(line, fmt::format("'{}' = {} is out of range", what, v));
-  return v;
-}
-
-// Line of the k-th '{' after "operations" (solution files keep one operation per line when
-// written by Ordo; for other layouts the line is that of the entry's opening brace).
-std::vector<int> EntryLines(std::string_view text) {
-  std::vector<int> lines;
-  const auto at = text.find("\"operations\"");
-  if (at == std::string_view::npos) return lines;
-  int line = 1;
-  for (std::size_t i = 0; i < at; ++i) line += text[i] == '\n';
-  int depth = 0;
-  for (std::size_t i = at; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\n') ++line;
-    if (c == '[' || c == '{') {
-      if (c == '{' && depth == 1) lines.push_back(line);
-      ++depth;
-    } else if (c == ']' || c == '}') {
-      if (--depth == 0) break;
-    }
+std::int64_t JsonInt(const io::JsonValue& value, const Assigner& assign, const char* what) {
+  if (value.type != io::JsonValue::Type::Integer) {
+    assign.Fail(value.line, fmt::format("expected an integer for '{}', found {}", what, value.TypeName()));
   }
-  return lines;
+  if (value.integer < -kTimeLimit || value.integer > kTimeLimit) {
+    assign.Fail(value.line, fmt::format("'{}' = {} is out of range", what, value.integer));
+  }
+  return value.integer;
 }
 
 ReadSolution ParseJson(const Instance& in, std::string_view text, const std::string& source) {
   Assigner assign(in, source);
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    int line = 1;
-    for (std::size_t i = 0; i < e.byte && i < text.size(); ++i) line += text[i] == '\n';
-    assign.Fail(line, fmt::format("expected valid JSON ({})", e.what()));
+  const io::JsonValue doc = io::ParseJson(text, source);
+  const io::JsonValue* ops = doc.type == io::JsonValue::Type::Object ? doc.Find("operations") : nullptr;
+  if (ops == nullptr || ops->type != io::JsonValue::Type::Array) {
+    assign.Fail(doc.line, "expected an object with an \"operations\" array");
   }
-  if (!doc.is_object() || !doc.contains("operations") || !doc["operations"].is_array()) {
-    assign.Fail(1, "expected an object with an \"operations\" array");
-  }
-  if (doc.contains("objective")) {
-    assign.result.solution.objective = JsonInt(doc["objective"], assign, 1, "objective");
+  if (const io::JsonValue* objective = doc.Find("objective")) {
+    assign.result.solution.objective = JsonInt(*objective, assign, "objective");
     assign.result.objective_stated = true;
   }
-  const std::vector<int> lines = EntryLines(text);
-  const auto& ops = doc["operations"];
-  for (std::size_t k = 0; k < ops.size(); ++k) {
-    const int line = k < lines.size() ? lines[k] : 1;
-    const auto& entry = ops[k];
-    if (!entry.is_object()) assign.Fail(line, "expected an operation object");
+  for (const io::JsonValue& entry : ops->items) {
+    const int line = entry.line;
+    if (entry.type != io::JsonValue::Type::Object) assign.Fail(line, "expected an operation object");
     int op = -1;
-    if (entry.contains("id")) {
-      const std::int64_t id = JsonInt(entry["id"], assign, line, "id");
-      if (id < 0 || id >= static_cast<std::int64_t>(in.operations.size())) {
-        assign.Fail(line, fmt::format("expected an operation id in [0, {}], found {}", in.operations.size() - 1, id));
+    if (const io::JsonValue* id = entry.Find("id")) {
+      const std::int64_t value = JsonInt(*id, assign, "id");
+      if (value < 0 || value >= static_cast<std::int64_t>(in.operations.size())) {
+        assign.Fail(line, fmt::format("expected an operation id in [0, {}], found {}", in.operations.size() - 1, value));
       }
-      op = static_cast<int>(id);
-    } else if (entry.contains("job") && entry.contains("op")) {
-      op = assign.OpOf(line, JsonInt(entry["job"], assign, line, "job"), JsonInt(entry["op"], assign, line, "op"));
+      op = static_cast<int>(value);
+    } else if (entry.Find("job") && entry.Find("op")) {
+      op = assign.OpOf(line, JsonInt(*entry.Find("job"), assign, "job"), JsonInt(*entry.Find("op"), assign, "op"));
     } else {
       assign.Fail(line, "expected \"id\" or \"job\" and \"op\"");
     }
     int mode = 0;
-    if (entry.contains("mode")) {
-      const std::int64_t m = JsonInt(entry["mode"], assign, line, "mode");
-      mode = m < 0 || m >= static_cast<std::int64_t>(in.operations[op].modes.size()) ? -1 : static_cast<int>(m);
-    } else if (entry.contains("machine")) {
-      mode = ModeOnMachine(in, op, static_cast<int>(JsonInt(entry["machine"], assign, line, "machine")));
+    if (const io::JsonValue* m = entry.Find("mode")) {
+      const std::int64_t value = JsonInt(*m, assign, "mode");
+      mode = value < 0 || value >= static_cast<std::int64_t>(in.operations[op].modes.size()) ? -1 : static_cast<int>(value);
+    } else if (const io::JsonValue* machine = entry.Find("machine")) {
+      mode = ModeOnMachine(in, op, static_cast<int>(JsonInt(*machine, assign, "machine")));
     } else if (in.operations[op].modes.size() != 1) {
       assign.Fail(line, fmt::format("operation {} has several modes: expected \"mode\" or \"machine\"", op));
     }
-    if (!entry.contains("start")) assign.Fail(line, "expected \"start\"");
+    const io::JsonValue* start = entry.Find("start");
+    if (start == nullptr) assign.Fail(line, "expected \"start\"");
     std::optional<Time> end;
-    if (entry.contains("end")) end = JsonInt(entry["end"], assign, line, "end");
-    assign.Set(line, op, mode, JsonInt(entry["start"], assign, line, "start"), end);
+    if (const io::JsonValue* e = entry.Find("end")) end = JsonInt(*e, assign, "end");
+    assign.Set(line, op, mode, JsonInt(*start, assign, "start"), end);
   }
-  assign.Finish(lines.empty() ? 1 : lines.back());
+  assign.Finish(ops->items.empty() ? ops->line : ops->items.back().line);
   return std::move(assign.result);
 }
 
