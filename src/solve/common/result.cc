@@ -6,8 +6,14 @@
 
 namespace ordo {
 
-void KeepBetter(std::optional<Solution>& best, Solution candidate) {
-  if (!best || candidate.objective < best->objective) best = std::move(candidate);
+bool KeepBetter(std::optional<Solution>& best, Solution candidate) {
+  if (best && candidate.objective >= best->objective) return false;
+  best = std::move(candidate);
+  return true;
+}
+
+void KeepBetterAndReport(std::optional<Solution>& best, Solution candidate, std::int64_t bound, const SolveControl& control) {
+  if (KeepBetter(best, std::move(candidate))) control.Report({control.Elapsed(), best->objective, bound, ""});
 }
 
 namespace {

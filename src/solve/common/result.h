@@ -7,8 +7,12 @@
 
 namespace ordo {
 
-// Keeps the better of two candidate solutions by objective (first wins ties).
-void KeepBetter(std::optional<Solution>& best, Solution candidate);
+// Keeps the better of two candidate solutions by objective (first wins ties); true if the
+// candidate was kept.
+bool KeepBetter(std::optional<Solution>& best, Solution candidate);
+
+// KeepBetter, and a progress report when the candidate improves the incumbent.
+void KeepBetterAndReport(std::optional<Solution>& best, Solution candidate, std::int64_t bound, const SolveControl& control);
 
 // Sets status from the solution and the bound: Optimal when objective == bound, Feasible
 // otherwise, Unknown (with a message) when there is no solution or when the schedule misses

@@ -4,19 +4,21 @@
 
 #include "solve/common/evaluate.h"
 #include "solve/common/result.h"
+#include "solve/common/rule_runner.h"
 
 namespace ordo {
 
-std::vector<ParamSpec> ShopDispatchParams() {
-  std::vector<std::string> rules;
-  for (const ShopRuleInfo& r : ShopRules()) rules.emplace_back(r.name);
-  rules.emplace_back("best");
-  return {
-      {"rule", ParamType::Choice, "best", 0, 0, rules,
-       "priority rule; best = every deterministic rule, keep the best schedule"},
-      {"samples", ParamType::Int, "1", 1, 1e9, {}, "schedules sampled with rule=random (stops earlier at the time limit)"},
-  };
+namespace {
+
+std::vector<std::string_view> RuleNames() {
+  std::vector<std::string_view> names;
+  for (const ShopRuleInfo& r : ShopRules()) names.push_back(r.name);
+  return names;
 }
+
+}  // namespace
+
+std::vector<ParamSpec> ShopDispatchParams() { return RuleParams(RuleNames(), "priority rule"); }
 
 namespace {
 
@@ -32,23 +34,11 @@ class ShopDispatchSolver : public Solver {
     const std::int64_t bound = TrivialLowerBound(instance);
     std::optional<Solution> best;
     SolveStats stats;
-    auto run = [&](ShopRule rule) {
-      generator.Run(rule, variant_, rng);
+    RunRequestedRules(RuleNames(), rule_, samples_, control, [&](std::size_t k) {
+      generator.Run(ShopRules()[k].rule, variant_, rng);
       ++stats.schedules;
-      Solution candidate = ToSolution(instance, shop, generator.start(), generator.mode());
-      const bool improved = !best || candidate.objective < best->objective;
-      KeepBetter(best, std::move(candidate));
-      if (improved) control.Report({control.Elapsed(), best->objective, bound, ""});
-    };
-    for (const ShopRuleInfo& info : ShopRules()) {
-      if (rule_ == info.name) {
-        const std::int64_t count = info.rule == ShopRule::Random ? samples_ : 1;
-        for (std::int64_t i = 0; i < count && (i == 0 || !control.ShouldStop()); ++i) run(info.rule);
-      } else if (rule_ == "best" && info.rule != ShopRule::Random) {
-        if (best && control.ShouldStop()) break;
-        run(info.rule);
-      }
-    }
+      KeepBetterAndReport(best, ToSolution(instance, shop, generator.start(), generator.mode()), bound, control);
+    });
     return FinishResult(instance, std::move(best), bound, control, stats);
   }
 

@@ -242,9 +242,9 @@ class TabuSearchSolver : public Solver {
       for (GtVariant variant : {GtVariant::Active, GtVariant::NonDelay}) {
         generator.Run(rule.rule, variant, rng);
         ++stats.schedules;
-        Solution candidate = ToSolution(instance, shop, generator.start(), generator.mode());
-        if (!start || candidate.objective < start->objective) best_starts = generator.start();
-        KeepBetter(start, std::move(candidate));
+        if (KeepBetter(start, ToSolution(instance, shop, generator.start(), generator.mode()))) {
+          best_starts = generator.start();
+        }
       }
     }
     std::int64_t bound = TrivialLowerBound(instance);

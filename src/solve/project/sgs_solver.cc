@@ -2,19 +2,21 @@
 
 #include "solve/common/evaluate.h"
 #include "solve/common/result.h"
+#include "solve/common/rule_runner.h"
 
 namespace ordo {
 
-std::vector<ParamSpec> SgsParams() {
-  std::vector<std::string> rules;
-  for (const ProjectRuleInfo& r : ProjectRules()) rules.emplace_back(r.name);
-  rules.emplace_back("best");
-  return {
-      {"rule", ParamType::Choice, "best", 0, 0, rules,
-       "priority rule; best = every deterministic rule, keep the best schedule"},
-      {"samples", ParamType::Int, "1", 1, 1e9, {}, "schedules sampled with rule=random (stops earlier at the time limit)"},
-  };
+namespace {
+
+std::vector<std::string_view> RuleNames() {
+  std::vector<std::string_view> names;
+  for (const ProjectRuleInfo& r : ProjectRules()) names.push_back(r.name);
+  return names;
 }
+
+}  // namespace
+
+std::vector<ParamSpec> SgsParams() { return RuleParams(RuleNames(), "priority rule"); }
 
 namespace {
 
@@ -30,27 +32,16 @@ class SgsSolver : public Solver {
     std::optional<Solution> best;
     SolveStats stats;
     std::string failure;
-    auto run = [&](ProjectRule rule) {
+    RunRequestedRules(RuleNames(), rule_, samples_, control, [&](std::size_t k) {
       ++stats.schedules;
-      if (!generator.Run(rule, scheme_, rng)) {
+      if (!generator.Run(ProjectRules()[k].rule, scheme_, rng)) {
         failure = generator.reason();
         return;
       }
       Solution candidate = generator.solution();
       candidate.objective = EvaluateObjective(instance, candidate);
-      const bool improved = !best || candidate.objective < best->objective;
-      KeepBetter(best, std::move(candidate));
-      if (improved) control.Report({control.Elapsed(), best->objective, bound, ""});
-    };
-    for (const ProjectRuleInfo& info : ProjectRules()) {
-      if (rule_ == info.name) {
-        const std::int64_t count = info.rule == ProjectRule::Random ? samples_ : 1;
-        for (std::int64_t i = 0; i < count && (i == 0 || !control.ShouldStop()); ++i) run(info.rule);
-      } else if (rule_ == "best" && info.rule != ProjectRule::Random) {
-        if (best && control.ShouldStop()) break;
-        run(info.rule);
-      }
-    }
+      KeepBetterAndReport(best, std::move(candidate), bound, control);
+    });
     SolveResult result = FinishResult(instance, std::move(best), bound, control, stats);
     if (!result.solution && !failure.empty()) result.message = failure;
     return result;

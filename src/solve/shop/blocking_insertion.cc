@@ -83,10 +83,7 @@ class BlockingInsertion : public Solver {
     auto run = [&](const std::vector<int>& order) {
       Build(order);
       ++stats.schedules;
-      Solution candidate = ToSolution(instance, shop_, start_, mode_);
-      const bool improved = !best || candidate.objective < best->objective;
-      KeepBetter(best, std::move(candidate));
-      if (improved) control.Report({control.Elapsed(), best->objective, bound, ""});
+      KeepBetterAndReport(best, ToSolution(instance, shop_, start_, mode_), bound, control);
     };
     std::vector<int> jobs(shop_.num_jobs);
     std::iota(jobs.begin(), jobs.end(), 0);

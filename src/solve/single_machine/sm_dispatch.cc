@@ -2,18 +2,25 @@
 
 #include "solve/common/evaluate.h"
 #include "solve/common/result.h"
+#include "solve/common/rule_runner.h"
 #include "solve/single_machine/sm_rules.h"
 
 namespace ordo {
 
+namespace {
+
+std::vector<std::string_view> RuleNames() {
+  std::vector<std::string_view> names;
+  for (const SmRuleInfo& r : SmRules()) names.push_back(r.name);
+  return names;
+}
+
+}  // namespace
+
 std::vector<ParamSpec> SmDispatchParams() {
-  std::vector<std::string> rules;
-  for (const SmRuleInfo& r : SmRules()) rules.emplace_back(r.name);
-  rules.emplace_back("best");
-  return {
-      {"rule", ParamType::Choice, "best", 0, 0, rules, "dispatching rule; best = every rule, keep the best"},
-      {"k", ParamType::Double, "2", 0.01, 100, {}, "look-ahead parameter of ATC and COVERT"},
-  };
+  std::vector<ParamSpec> params = RuleParams(RuleNames(), "dispatching rule");
+  params.push_back({"k", ParamType::Double, "2", 0.01, 100, {}, "look-ahead parameter of ATC and COVERT"});
+  return params;
 }
 
 namespace {
@@ -28,19 +35,16 @@ class SmDispatchSolver : public Solver {
     std::optional<Solution> best;
     SolveStats stats;
     std::vector<Time> start_by_job;
-    for (const SmRuleInfo& info : SmRules()) {
-      if (rule_ != info.name && rule_ != "best") continue;
-      DispatchSingleMachine(jobs, info.rule, k_, start_by_job);
+    RunRequestedRules(RuleNames(), rule_, 1, control, [&](std::size_t k) {
+      DispatchSingleMachine(jobs, SmRules()[k].rule, k_, start_by_job);
       ++stats.schedules;
       Solution candidate;
       candidate.mode.assign(instance.operations.size(), 0);
       candidate.start.assign(instance.operations.size(), 0);
       for (std::size_t j = 0; j < instance.jobs.size(); ++j) candidate.start[instance.jobs[j].operations[0]] = start_by_job[j];
       candidate.objective = EvaluateObjective(instance, candidate);
-      const bool improved = !best || candidate.objective < best->objective;
-      KeepBetter(best, std::move(candidate));
-      if (improved) control.Report({control.Elapsed(), best->objective, bound, ""});
-    }
+      KeepBetterAndReport(best, std::move(candidate), bound, control);
+    });
     return FinishResult(instance, std::move(best), bound, control, stats);
   }
 
