@@ -9,6 +9,7 @@
 #include "random_instances.h"
 #include "report/run.h"
 #include "solve/jobshop/disjunctive_graph.h"
+#include "solve/common/rng.h"
 #include "solve/jobshop/jps_bound.h"
 #include "solve/shop/shop_problem.h"
 #include "test_util.h"
@@ -116,6 +117,70 @@ TEST(JobShopExact, ProvesBruteForceOptimaOnTinyInstances) {
     proved += out.result.status == SolveStatus::Optimal;
   }
   EXPECT_GT(proved, 10);
+}
+
+// A random job shop whose machines have one to three downtime periods (makespan only).
+Instance WithDowntime(std::uint64_t seed, int jobs, int machines) {
+  Instance in = test::RandomJobShop(seed, jobs, machines);
+  Rng rng(seed * 7919);
+  for (Resource& r : in.resources) {
+    Time t = static_cast<Time>(rng.Below(15));
+    const int periods = 1 + static_cast<int>(rng.Below(3));
+    for (int k = 0; k < periods; ++k) {
+      const Time length = 1 + static_cast<Time>(rng.Below(12));
+      r.calendar.push_back({t, t + length, 0});
+      t += length + 1 + static_cast<Time>(rng.Below(30));
+    }
+  }
+  return in;
+}
+
+TEST(DisjunctiveGraph, DowntimeDelaysOperationsThatDoNotFit) {
+  // One machine, down during [4, 10): an operation of 5 cannot run before it, one of 3 can.
+  Instance in = test::RandomJobShop(1, 2, 1);
+  in.operations[in.jobs[0].operations[0]].modes[0].duration = 3;
+  in.operations[in.jobs[1].operations[0]].modes[0].duration = 5;
+  in.resources[0].calendar = {{4, 10, 0}};
+  const ShopProblem shop = BuildShopProblem(in);
+  DisjunctiveGraph g(shop);
+  ASSERT_TRUE(g.SetSequences({{0, 1}}));
+  EXPECT_EQ(g.head(0), 0);
+  EXPECT_EQ(g.head(1), 10);
+  EXPECT_EQ(g.makespan(), 15);
+  ASSERT_TRUE(g.SetSequences({{1, 0}}));
+  EXPECT_EQ(g.head(1), 10);  // 5 does not fit in [0, 4)
+  EXPECT_EQ(g.head(0), 15);
+  EXPECT_EQ(g.makespan(), 18);
+  ASSERT_FALSE(g.critical_path().empty());
+  EXPECT_EQ(g.critical_path().back(), 0);
+}
+
+TEST(JobShopTabu, DowntimeIsHonoured) {
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    const Instance in = WithDowntime(500 + seed, 3 + static_cast<int>(seed % 6), 2 + static_cast<int>(seed % 4));
+    const RunOutcome out = Tabu(in, {"iterations=500"}, seed % 4 == 0 ? 2 : 1, seed);
+    ASSERT_TRUE(out.result.solution.has_value());
+    EXPECT_TRUE(out.verified()) << in.name << ": " << out.result.message;
+    EXPECT_TRUE(out.result.message.empty()) << out.result.message;
+    EXPECT_LE(out.result.bound, out.check.objective);
+  }
+}
+
+TEST(JobShopTabu, DowntimeOptimaByBruteForce) {
+  int hits = 0, total = 0;
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    const Instance in = WithDowntime(700 + seed, 3, 3);
+    if (in.operations.size() > 8) continue;
+    const Time optimum = BruteForceOptimum(in);  // the graph honours downtime
+    const RunOutcome out = Tabu(in, {"iterations=2000"});
+    ASSERT_TRUE(out.verified());
+    EXPECT_GE(out.check.objective, optimum) << in.name;
+    EXPECT_LE(out.result.bound, optimum) << in.name;
+    hits += out.check.objective == optimum;
+    ++total;
+  }
+  EXPECT_GT(total, 10);
+  EXPECT_GE(hits, total * 8 / 10);
 }
 
 TEST(JacksonPreemptive, SmallCases) {

@@ -8,7 +8,9 @@
 namespace ordo {
 
 DisjunctiveGraph::DisjunctiveGraph(const ShopProblem& shop)
-    : num_ops_(shop.num_ops),
+    : shop_(shop),
+      has_downtime_(shop.has_downtime),
+      num_ops_(shop.num_ops),
       num_machines_(shop.num_machines),
       duration_(shop.num_ops),
       release_(shop.release),
@@ -84,7 +86,7 @@ bool DisjunctiveGraph::Evaluate() {
     Time h = release_[o];
     if (job_prev_[o] >= 0) h = std::max(h, head_[job_prev_[o]] + duration_[job_prev_[o]]);
     if (machine_prev_[o] >= 0) h = std::max(h, head_[machine_prev_[o]] + duration_[machine_prev_[o]]);
-    head_[o] = h;
+    head_[o] = has_downtime_ ? shop_.EarliestFit(machine_[o], h, duration_[o]) : h;
     if (job_next_[o] >= 0 && --indegree_[job_next_[o]] == 0) order_[count++] = job_next_[o];
     if (machine_next_[o] >= 0 && --indegree_[machine_next_[o]] == 0) order_[count++] = machine_next_[o];
   }
@@ -96,10 +98,44 @@ bool DisjunctiveGraph::Evaluate() {
     if (job_next_[o] >= 0) t = std::max(t, tail_[job_next_[o]] + duration_[job_next_[o]]);
     if (machine_next_[o] >= 0) t = std::max(t, tail_[machine_next_[o]] + duration_[machine_next_[o]]);
     tail_[o] = t;
-    makespan_ = std::max(makespan_, head_[o] + duration_[o] + t);
+    makespan_ = std::max(makespan_, head_[o] + duration_[o] + (has_downtime_ ? 0 : t));
   }
-  ComputeCriticalPath();
+  if (has_downtime_) {
+    ComputeCriticalPathBackward();
+  } else {
+    ComputeCriticalPath();
+  }
   return true;
+}
+
+void DisjunctiveGraph::ComputeCriticalPathBackward() {
+  critical_path_.clear();
+  blocks_.clear();
+  int last = -1;
+  for (int o = 0; o < num_ops_; ++o) {
+    if (head_[o] + duration_[o] == makespan_) {
+      last = o;
+      break;
+    }
+  }
+  // Walk back along the arc of the predecessor that ends last (the machine arc on ties, so
+  // that blocks come out as long as possible). An operation pushed past a downtime keeps the
+  // path going through that predecessor too: ending it earlier may let the operation fit
+  // before the downtime. The path stops where the release date decides the start.
+  for (int o = last; o >= 0;) {
+    critical_path_.push_back(o);
+    const int mp = machine_prev_[o], jp = job_prev_[o];
+    const Time mp_end = mp >= 0 ? head_[mp] + duration_[mp] : -1;
+    const Time jp_end = jp >= 0 ? head_[jp] + duration_[jp] : -1;
+    const Time pred_end = std::max(mp_end, jp_end);
+    if (pred_end < 0 || pred_end <= release_[o]) {
+      o = -1;
+    } else {
+      o = mp_end >= jp_end ? mp : jp;
+    }
+  }
+  std::reverse(critical_path_.begin(), critical_path_.end());
+  SplitIntoBlocks();
 }
 
 void DisjunctiveGraph::ComputeCriticalPath() {
@@ -130,6 +166,10 @@ void DisjunctiveGraph::ComputeCriticalPath() {
       o = -1;
     }
   }
+  SplitIntoBlocks();
+}
+
+void DisjunctiveGraph::SplitIntoBlocks() {
   int begin = 0;
   for (int i = 1; i <= static_cast<int>(critical_path_.size()); ++i) {
     if (i == static_cast<int>(critical_path_.size()) || machine_[critical_path_[i]] != machine_[critical_path_[i - 1]]) {

@@ -5,6 +5,13 @@
 // topological sweep; a critical path and its blocks (maximal runs of consecutive critical
 // operations on one machine) drive the neighbourhoods of the local search.
 //
+// Machine downtime (ShopProblem::downtime): an operation starts at the first time at or
+// after its predecessors' ends at which it fits entirely between downtimes, so heads and the
+// makespan are those of the exact semi-active schedule. Tails then ignore downtime (they are
+// optimistic estimates for the move evaluation) and the critical path is traced backwards
+// from the last operation through the predecessor that ends last, also past operations that
+// a downtime delayed, until a release date decides a start.
+//
 // All arrays are flat and sized once; nothing allocates after construction.
 #pragma once
 
@@ -28,7 +35,8 @@ class DisjunctiveGraph {
   bool SetSequences(const std::vector<std::vector<int>>& sequence);
 
   // Recomputes heads, tails and the makespan. Returns false if the machine orders create
-  // a cycle (the graph is then left with stale values).
+  // a cycle (the graph is then left with stale values). O(N), or O(N log D) with D downtime
+  // periods per machine.
   bool Evaluate();
 
   Time makespan() const { return makespan_; }
@@ -64,7 +72,11 @@ class DisjunctiveGraph {
   void Unlink(int op);
   void InsertAfter(int u, int v);  // u must be unlinked; v == -1 puts u first
   void ComputeCriticalPath();
+  void ComputeCriticalPathBackward();  // with downtime: from the last operation to the first
+  void SplitIntoBlocks();
 
+  const ShopProblem& shop_;
+  bool has_downtime_;
   int num_ops_, num_machines_;
   std::vector<Time> duration_, release_;
   std::vector<int> machine_, job_prev_, job_next_;

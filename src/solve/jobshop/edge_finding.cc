@@ -57,7 +57,8 @@ bool EdgeFinder::Forward(std::vector<Time>& est, const std::vector<Time>& lct, c
   by_lct_.resize(n);
   std::iota(by_lct_.begin(), by_lct_.end(), 0);
   std::sort(by_lct_.begin(), by_lct_.end(), [&](int a, int b) { return lct[a] > lct[b]; });
-  std::vector<Time> new_est = est;
+  std::vector<Time>& new_est = new_est_;
+  new_est.assign(est.begin(), est.end());
   auto refresh = [&](int leaf) {
     for (int v = leaf / 2; v >= 1; v /= 2) Update(v);
   };
@@ -80,7 +81,7 @@ bool EdgeFinder::Forward(std::vector<Time>& est, const std::vector<Time>& lct, c
       refresh(leaf_of_[i]);
     }
   }
-  est = new_est;
+  est.swap(new_est);
   return true;
 }
 

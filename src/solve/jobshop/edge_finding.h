@@ -3,6 +3,7 @@
 // cannot end before the whole set Ω has been processed, i must come after Ω, so its earliest
 // start rises to the earliest completion time of Ω. Run on the mirrored problem it lowers
 // latest completion times. Includes the overload check (a set that cannot fit its window).
+// O(n log n) per call; the scratch buffers are reused, so nothing allocates once warmed up.
 #pragma once
 
 #include <vector>
@@ -26,7 +27,7 @@ class EdgeFinder {
   void Update(int node);
   std::vector<Node> tree_;
   std::vector<int> by_est_, by_lct_, leaf_of_;
-  std::vector<Time> est_m_, lct_m_;
+  std::vector<Time> est_m_, lct_m_, new_est_;  // scratch, reused across calls
   int leaves_ = 0;
 };
 

@@ -3,8 +3,10 @@
 // (2007): from the best dispatching schedule, repeatedly apply the best non-tabu N7 move by
 // estimated makespan (a tabu move is allowed when its estimate beats the best known:
 // aspiration), forbidding for a randomised tenure the machine orders a move undid. After
-// `restart_after` iterations without improvement the search jumps back to the best schedule
-// (its own or, in parallel runs, the shared one) and perturbs it with a few random N7 moves.
+// `restart_after` iterations without improvement the search restarts from its elite pool:
+// either part way along a path between two elite schedules (path relinking, as in TS/PR of
+// Peng, Lü & Cheng 2015) or from an elite schedule perturbed by a few random N7 moves (the
+// back jump of i-TSAB, Nowicki & Smutnicki 2005).
 //
 // With --threads K, K independent searches with different seeds share the incumbent. One
 // thread with a fixed seed and an iteration limit is deterministic; a time limit ends the
@@ -12,9 +14,10 @@
 // Lower bound: the larger of the job bound and the one-machine preemptive bound
 // (jps_bound.h); the result is OPTIMAL when the makespan reaches it.
 //
-// Scope: job shops (one machine per operation) with the makespan objective, release dates
-// allowed. Other shops (flexible, downtime, other objectives) get the best dispatching
-// schedule and a message saying so.
+// Scope: job shops (one machine per operation) with the makespan objective; release dates
+// and machine downtime allowed (operations never straddle a downtime; the exact search is
+// then off). Other shops (flexible, other objectives) get the best dispatching schedule and
+// a message saying so.
 #pragma once
 
 #include <memory>

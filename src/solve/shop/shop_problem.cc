@@ -7,13 +7,29 @@
 namespace ordo {
 
 Time ShopProblem::EarliestFit(int machine, Time from, Time duration) const {
+  const std::vector<Downtime>& periods = downtime[machine];
+  // The first period that ends after from (periods are sorted and disjoint); O(log k) plus
+  // the periods skipped.
+  auto it = std::upper_bound(periods.begin(), periods.end(), from, [](Time t, const Downtime& d) { return t < d.end; });
   Time t = from;
-  for (const Downtime& d : downtime[machine]) {
-    if (d.end <= t) continue;
-    if (t + duration <= d.start) break;  // fits before this downtime
-    t = d.end;
+  for (; it != periods.end(); ++it) {
+    if (t + duration <= it->start) break;  // fits before this downtime
+    t = std::max(t, it->end);
   }
   return t;
+}
+
+Time ShopProblem::LatestFitEnd(int machine, Time until, Time duration) const {
+  const std::vector<Downtime>& periods = downtime[machine];
+  // Periods that start before until, from the last one backwards.
+  auto it = std::lower_bound(periods.begin(), periods.end(), until, [](const Downtime& d, Time t) { return d.start < t; });
+  Time e = until;
+  while (it != periods.begin()) {
+    --it;
+    if (it->end <= e - duration) break;  // fits after this downtime
+    e = std::min(e, it->start);
+  }
+  return e;
 }
 
 ShopProblem BuildShopProblem(const Instance& in) {

@@ -45,6 +45,8 @@ struct ShopProblem {
 
   // Earliest t >= from such that [t, t + duration) misses every downtime of machine.
   Time EarliestFit(int machine, Time from, Time duration) const;
+  // Latest e <= until such that [e - duration, e) misses every downtime of machine.
+  Time LatestFitEnd(int machine, Time until, Time duration) const;
 };
 
 ShopProblem BuildShopProblem(const Instance& instance);
