@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "random_instances.h"
+#include "shop_brute_force.h"
 #include "report/run.h"
 #include "solve/jobshop/disjunctive_graph.h"
 #include "solve/common/rng.h"
@@ -30,26 +31,7 @@ RunOutcome Tabu(const Instance& in, std::vector<std::string> params, int threads
   return *outcome;
 }
 
-// Optimal makespan by enumerating every machine order (tiny instances only).
-Time BruteForceOptimum(const Instance& in) {
-  const ShopProblem shop = BuildShopProblem(in);
-  DisjunctiveGraph g(shop);
-  std::vector<std::vector<int>> seq(shop.num_machines);
-  for (int o = 0; o < shop.num_ops; ++o) seq[shop.modes[shop.mode_begin[o]].machine].push_back(o);
-  for (auto& s : seq) std::sort(s.begin(), s.end());
-  Time best = std::numeric_limits<Time>::max();
-  std::function<void(int)> rec = [&](int m) {
-    if (m == shop.num_machines) {
-      if (g.SetSequences(seq)) best = std::min(best, g.makespan());
-      return;
-    }
-    do {
-      rec(m + 1);
-    } while (std::next_permutation(seq[m].begin(), seq[m].end()));
-  };
-  rec(0);
-  return best;
-}
+Time BruteForceOptimum(const Instance& in) { return test::BruteForceJobShopOptimum(in); }
 
 TEST(JobShopTabu, CheckedOnRandomInstances) {
   for (std::uint64_t seed = 1; seed <= 60; ++seed) {

@@ -51,7 +51,8 @@ struct BnbOutcome {
 class DisjunctiveBnb {
  public:
   // Requires a job shop (one mode per operation).
-  explicit DisjunctiveBnb(const ShopProblem& shop);
+  explicit DisjunctiveBnb(const ShopProblem& shop);  // keeps a reference: shop must outlive it
+  explicit DisjunctiveBnb(ShopProblem&&) = delete;
 
   // Looks for schedules better than upper. external_upper (optional) is polled for better
   // incumbents found elsewhere; on_solution is called with each improvement.

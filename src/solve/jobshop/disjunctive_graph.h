@@ -27,7 +27,9 @@ struct ShopProblem;
 class DisjunctiveGraph {
  public:
   // Requires a job shop (one mode per operation). Operation ids are ShopProblem flat ids.
+  // Keeps a reference to shop (for downtime): shop must outlive the graph.
   explicit DisjunctiveGraph(const ShopProblem& shop);
+  explicit DisjunctiveGraph(ShopProblem&&) = delete;
 
   // Sets the machine orders from start times (ties broken by op id) and evaluates.
   bool SetFromStarts(const std::vector<Time>& start);
