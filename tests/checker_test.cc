@@ -75,6 +75,22 @@ TEST(Checker, CalendarDowntime) {
   EXPECT_TRUE(Check(in, Make({10, 13, 0, 13})).feasible());
 }
 
+TEST(Checker, ResumableOperationPausesOverDowntime) {
+  Instance in = TwoByTwo();
+  in.resources[0].calendar.push_back({5, 10, 0});
+  in.operations[0].resumable = true;  // M0, 3: works [4, 5) and [10, 12)
+  Solution ok = Make({4, 12, 0, 12});
+  const CheckReport r = Check(in, ok);
+  EXPECT_TRUE(r.feasible()) << (r.violations.empty() ? "" : r.violations[0].message);
+  EXPECT_EQ(r.objective, 14);
+  EXPECT_FALSE(Check(in, Make({4, 11, 0, 12})).feasible());                                // op1 before op0's end 12
+  EXPECT_TRUE(Check(in, Make({4, 12, 0, 11})).Has(ViolationKind::MachineOverlap));        // op3 meets [10, 12)
+  EXPECT_TRUE(Check(in, Make({4, 12, 0, 5})).Has(ViolationKind::Calendar));              // op3 inside the downtime
+  EXPECT_TRUE(Check(in, Make({6, 14, 0, 14})).Has(ViolationKind::Calendar));             // starts while down
+  in.operations[0].resumable = false;
+  EXPECT_TRUE(Check(in, Make({4, 12, 0, 12})).Has(ViolationKind::Calendar));             // must not straddle
+}
+
 TEST(Checker, CalendarReducedCapacity) {
   Instance in;
   in.resources.push_back({"R", ResourceKind::Renewable, 3, {{2, 4, 1}}});

@@ -165,6 +165,25 @@ TEST(JobShopTabu, DowntimeOptimaByBruteForce) {
   EXPECT_GE(hits, total * 8 / 10);
 }
 
+TEST(JobShopTabu, ResumableOperationsPauseOverDowntime) {
+  int hits = 0, total = 0;
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    Instance in = WithDowntime(900 + seed, 3, 3);
+    for (std::size_t o = 0; o < in.operations.size(); o += 2) in.operations[o].resumable = true;
+    const RunOutcome out = Tabu(in, {"iterations=2000"}, seed % 4 == 0 ? 2 : 1, seed);
+    ASSERT_TRUE(out.verified()) << in.name << ": " << out.result.message;
+    EXPECT_LE(out.result.bound, out.check.objective);
+    if (in.operations.size() > 8) continue;
+    const Time optimum = BruteForceOptimum(in);
+    EXPECT_GE(out.check.objective, optimum) << in.name;
+    EXPECT_LE(out.result.bound, optimum) << in.name;
+    hits += out.check.objective == optimum;
+    ++total;
+  }
+  EXPECT_GT(total, 10);
+  EXPECT_GE(hits, total * 8 / 10);
+}
+
 TEST(JacksonPreemptive, SmallCases) {
   // Two operations released at 0 with tails 5 and 0: run the long-tail one first.
   EXPECT_EQ(JacksonPreemptiveBound({{0, 3, 5}, {0, 4, 0}}), 8);

@@ -71,6 +71,7 @@ void ExpectSame(const Instance& a, const Instance& b) {
     EXPECT_EQ(x.job, y.job) << "operation " << o;
     EXPECT_EQ(x.release, y.release) << "operation " << o;
     EXPECT_EQ(x.deadline, y.deadline) << "operation " << o;
+    EXPECT_EQ(x.resumable, y.resumable) << "operation " << o;
     ASSERT_EQ(x.modes.size(), y.modes.size()) << "operation " << o;
     for (std::size_t m = 0; m < x.modes.size(); ++m) {
       EXPECT_EQ(x.modes[m].duration, y.modes[m].duration) << "operation " << o << " mode " << m;
@@ -307,6 +308,7 @@ TEST(JsonInstance, RoundTripUnusualValues) {
   in.resources[1].capacity = std::numeric_limits<std::int64_t>::min();
   in.operations[0].release = std::numeric_limits<Time>::min();
   in.operations[1].deadline = std::numeric_limits<Time>::max() - 1;
+  in.operations[1].resumable = true;
   in.operations[2].modes.clear();  // no mode at all
   in.operations[3].modes = {Mode{1, {}}, Mode{2, {{0, 1}}}, Mode{3, {{1, -5}}}};
   in.operations[4].job = -3;
@@ -506,6 +508,8 @@ TEST(JsonInstance, WrongTypesNameTheirLine) {
   EXPECT_THAT(ErrorOf("{\"operations\": [{\"job\": 3000000000, \"duration\": 1}]}"), HasSubstr("outside the range of ids"));
   EXPECT_THAT(ErrorOf("{\"operations\": [], \"jobs\": [{\"operations\": [\"a\"]}]}"), HasSubstr("expected an operation id"));
   EXPECT_THAT(ErrorOf("{\"operations\": [], \"blocking\": 1}"), HasSubstr("expected a boolean for \"blocking\""));
+  EXPECT_THAT(ErrorOf("{\"operations\": [{\"job\": 0, \"duration\": 1, \"resumable\": 1}]}"),
+              HasSubstr("expected a boolean for \"resumable\" in operation 0"));
   EXPECT_THAT(ErrorOf("{\"operations\": {}}"), HasSubstr("expected an array for \"operations\" in the instance, found an object"));
   EXPECT_THAT(ErrorOf("{\"operations\": [3]}"), HasSubstr("expected an object for operation 0, found an integer"));
   EXPECT_THAT(ErrorOf("{\"operations\": [], \"name\": null}"), HasSubstr("expected a string for \"name\""));

@@ -1,6 +1,8 @@
 // Brute-force optimum of a tiny job shop, independent of the solvers: every combination of
 // machine orders, each evaluated by a fixpoint of "start = first time at or after the
-// predecessors' ends (and the release) at which the operation fits between downtimes".
+// predecessors' ends (and the release) at which the operation fits between downtimes" (a
+// resumable operation: the first time its machine is up; it ends after working its
+// duration, unit by unit).
 // Exponential: for instances of at most about 9 operations.
 #pragma once
 
@@ -26,37 +28,56 @@ inline Time BruteForceJobShopOptimum(const Instance& in) {
   for (const Job& job : in.jobs) {
     for (std::size_t k = 1; k < job.operations.size(); ++k) job_prev[job.operations[k]] = job.operations[k - 1];
   }
-  auto fit = [&](int m, Time t, Time p) {
+  auto down = [&](int m, Time t) {
     for (const CapacityPeriod& d : in.resources[m].calendar) {
-      if (d.capacity == 0 && t < d.end && d.start < t + p) t = d.end;
+      if (d.capacity == 0 && d.start <= t && t < d.end) return true;
     }
+    return false;
+  };
+  auto fit = [&](int o, Time t) {
+    const int m = machine[o];
+    if (in.operations[o].resumable) {
+      while (down(m, t)) ++t;
+      return t;
+    }
+    for (const CapacityPeriod& d : in.resources[m].calendar) {
+      if (d.capacity == 0 && t < d.end && d.start < t + duration[o]) t = d.end;
+    }
+    return t;
+  };
+  auto finish = [&](int o, Time s) {
+    if (!in.operations[o].resumable) return s + duration[o];
+    Time t = s;
+    for (Time left = duration[o]; left > 0; ++t) left -= down(machine[o], t) ? 0 : 1;
     return t;
   };
   std::vector<std::vector<int>> seq(machines);
   for (int o = 0; o < n; ++o) seq[machine[o]].push_back(o);
   Time best = std::numeric_limits<Time>::max();
   std::vector<int> machine_prev(n);
-  std::vector<Time> start(n);
+  std::vector<Time> start(n), end(n);
   auto evaluate = [&] {
     for (const auto& s : seq) {
       for (std::size_t k = 0; k < s.size(); ++k) machine_prev[s[k]] = k > 0 ? s[k - 1] : -1;
     }
     std::fill(start.begin(), start.end(), 0);
+    for (int o = 0; o < n; ++o) end[o] = finish(o, 0);
     for (int pass = 0; pass <= n + 1; ++pass) {
       bool changed = false;
       for (int o = 0; o < n; ++o) {
         Time t = release[o];
-        if (job_prev[o] >= 0) t = std::max(t, start[job_prev[o]] + duration[job_prev[o]]);
-        if (machine_prev[o] >= 0) t = std::max(t, start[machine_prev[o]] + duration[machine_prev[o]]);
-        t = fit(machine[o], t, duration[o]);
+        if (job_prev[o] >= 0) t = std::max(t, end[job_prev[o]]);
+        if (machine_prev[o] >= 0) t = std::max(t, end[machine_prev[o]]);
+        t = fit(o, t);
         if (t != start[o]) {
           start[o] = t;
+          end[o] = finish(o, t);
           changed = true;
         }
       }
       if (!changed) {
         Time makespan = 0;
-        for (int o = 0; o < n; ++o) makespan = std::max(makespan, start[o] + duration[o]);
+        for (int o = 0; o < n; ++o) makespan = std::max(makespan, end[o]);
         best = std::min(best, makespan);
         return;
       }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "model/family.h"
+#include "model/calendar.h"
 #include "model/validate.h"
 #include "test_util.h"
 
@@ -84,6 +85,23 @@ TEST(Validate, BlockingOnlyForShops) {
   EXPECT_TRUE(ValidateInstance(in).ok());
   in.disjunctive.push_back({0, 3});
   EXPECT_THAT(Errors(in), HasSubstr("blocking is defined only for job shops"));
+  in.disjunctive.clear();
+  in.operations[1].resumable = true;
+  EXPECT_THAT(Errors(in), HasSubstr("operation 1 is resumable, which blocking shops do not support"));
+}
+
+TEST(Calendar, ResumableEndSkipsDowntime) {
+  Instance in = Base();
+  in.resources[in.operations[0].modes[0].demands[0].resource].calendar = {{5, 10, 0}, {12, 13, 0}};
+  ASSERT_EQ(in.operations[0].modes[0].duration, 3);
+  EXPECT_EQ(OperationEnd(in, 0, 0, 4), 7);  // not resumable: start + duration
+  in.operations[0].resumable = true;
+  EXPECT_EQ(OperationEnd(in, 0, 0, 20), 23);
+  EXPECT_EQ(OperationEnd(in, 0, 0, 4), 12);   // [4, 5) then [10, 12)
+  EXPECT_EQ(OperationEnd(in, 0, 0, 11), 15);  // [11, 12) then [13, 15)
+  EXPECT_EQ(OperationEnd(in, 0, 0, 6), 14);   // from inside the downtime: [10, 12) then [13, 14)
+  EXPECT_TRUE(IsDown(in, 0, 0, 5));
+  EXPECT_FALSE(IsDown(in, 0, 0, 10));
 }
 
 TEST(Validate, EmptyAndNoMode) {

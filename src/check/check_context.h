@@ -12,7 +12,7 @@ struct Context {
   const Instance& in;
   const Solution& sol;
   CheckReport& report;
-  std::vector<Time> end;       // start + duration of the chosen mode
+  std::vector<Time> end;       // start + duration of the chosen mode (resumable: later, past downtime)
   std::vector<Time> released;  // when the operation gives its resources back (blocking: next start)
 
   void Add(ViolationKind kind, std::vector<int> ops, Time time, std::string message);

@@ -91,6 +91,44 @@ void CheckDisjunctivePairs(Context& ctx) {
   }
 }
 
+// End of a resumable operation: it works only outside the zero-capacity periods of the
+// resources of its mode. Repeatedly find the earliest-starting such period that meets the
+// work still to do, count the work done before it, and continue after it.
+Time ResumableEnd(const Instance& in, const Mode& mode, Time start) {
+  Time t = start, left = mode.duration;
+  while (left > 0) {
+    const CapacityPeriod* hit = nullptr;
+    for (const Demand& d : mode.demands) {
+      if (d.amount <= 0) continue;
+      for (const CapacityPeriod& p : in.resources[d.resource].calendar) {
+        if (p.capacity != 0 || p.end <= t || p.start >= t + left) continue;
+        if (hit == nullptr || p.start < hit->start) hit = &p;
+      }
+    }
+    if (hit == nullptr) break;
+    left -= std::max<Time>(0, hit->start - t);
+    t = std::max(t, hit->end);
+  }
+  return t + left;
+}
+
+// A resumable operation must start at an instant where it can work.
+void CheckResumableStarts(Context& ctx) {
+  for (std::size_t o = 0; o < ctx.in.operations.size(); ++o) {
+    if (!ctx.in.operations[o].resumable) continue;
+    const Time s = ctx.sol.start[o];
+    for (const Demand& d : ctx.in.operations[o].modes[ctx.sol.mode[o]].demands) {
+      for (const CapacityPeriod& p : ctx.in.resources[d.resource].calendar) {
+        if (d.amount > 0 && p.capacity == 0 && p.start <= s && s < p.end) {
+          ctx.Add(ViolationKind::Calendar, {static_cast<int>(o)}, s,
+                  fmt::format("resumable operation {} starts at {}, inside downtime [{}, {}) of resource {} ('{}')", o,
+                              s, p.start, p.end, d.resource, ctx.in.resources[d.resource].name));
+        }
+      }
+    }
+  }
+}
+
 // Objective recomputed from job completion times, as defined in model/instance.h.
 std::int64_t RecomputeObjective(const Context& ctx) {
   std::vector<Time> completion(ctx.in.jobs.size(), 0);
@@ -147,7 +185,10 @@ CheckReport CheckSolution(const Instance& in, const Solution& sol, bool compare_
   if (!modes_ok) return report;
 
   ctx.end.resize(n);
-  for (std::size_t o = 0; o < n; ++o) ctx.end[o] = sol.start[o] + in.operations[o].modes[sol.mode[o]].duration;
+  for (std::size_t o = 0; o < n; ++o) {
+    const Mode& mode = in.operations[o].modes[sol.mode[o]];
+    ctx.end[o] = in.operations[o].resumable ? ResumableEnd(in, mode, sol.start[o]) : sol.start[o] + mode.duration;
+  }
   // Blocking: an operation holds its machine until the next operation of its job starts.
   ctx.released = ctx.end;
   if (in.blocking) {
@@ -160,6 +201,7 @@ CheckReport CheckSolution(const Instance& in, const Solution& sol, bool compare_
   }
 
   CheckWindows(ctx);
+  CheckResumableStarts(ctx);
   CheckPrecedences(ctx);
   CheckResources(ctx);
   CheckDisjunctivePairs(ctx);

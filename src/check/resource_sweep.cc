@@ -48,9 +48,25 @@ void SweepResource(Context& ctx, int r) {
     if (s >= e) continue;
     for (const Demand& d : ctx.in.operations[o].modes[ctx.sol.mode[o]].demands) {
       if (d.resource != r || d.amount <= 0) continue;
-      events.push_back({s, d.amount, static_cast<int>(o)});
+      // A resumable operation does not use the resource during its zero-capacity periods:
+      // its use is [s, e) without them.
+      Time from = s;
+      if (ctx.in.operations[o].resumable) {
+        for (const CapacityPeriod& p : res.calendar) {
+          if (p.capacity != 0 || p.end <= from || p.start >= e) continue;
+          if (from < p.start) {
+            events.push_back({from, d.amount, static_cast<int>(o)});
+            events.push_back({p.start, -d.amount, static_cast<int>(o)});
+            times.push_back(from);
+            times.push_back(p.start);
+          }
+          from = std::max(from, p.end);
+        }
+      }
+      if (from >= e) continue;
+      events.push_back({from, d.amount, static_cast<int>(o)});
       events.push_back({e, -d.amount, static_cast<int>(o)});
-      times.push_back(s);
+      times.push_back(from);
       times.push_back(e);
     }
   }

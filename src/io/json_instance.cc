@@ -42,14 +42,14 @@ enum Key : int {
   kFormat, kVersion, kName, kObjective, kKind, kWeight, kBlocking, kAllowSwaps, kResources,
   kCapacity, kCalendar, kStart, kEnd, kJobs, kRelease, kDue, kDeadline, kOperations, kJob,
   kModes, kDuration, kMachine, kDemands, kResource, kAmount, kJobChains, kPrecedences, kFrom,
-  kTo, kLag, kType, kDisjunctive, kKeyCount
+  kTo, kLag, kType, kDisjunctive, kResumable, kKeyCount
 };
 
 constexpr std::array<std::string_view, kKeyCount> kKeyNames = {
     "format", "version", "name", "objective", "kind", "weight", "blocking", "allow_swaps", "resources",
     "capacity", "calendar", "start", "end", "jobs", "release", "due", "deadline", "operations", "job",
     "modes", "duration", "machine", "demands", "resource", "amount", "job_chains", "precedences", "from",
-    "to", "lag", "type", "disjunctive"};
+    "to", "lag", "type", "disjunctive", "resumable"};
 
 using KeySet = std::uint64_t;
 static_assert(kKeyCount <= 64);
@@ -67,7 +67,8 @@ constexpr KeySet kResourceKeys = Keys({kName, kKind, kCapacity, kCalendar});
 constexpr KeySet kPeriodKeys = Keys({kStart, kEnd, kCapacity});
 constexpr KeySet kJobKeys = Keys({kName, kRelease, kDue, kDeadline, kWeight, kOperations});
 constexpr KeySet kModeKeys = Keys({kDuration, kMachine, kDemands});
-constexpr KeySet kOperationKeys = Keys({kJob, kName, kRelease, kDeadline, kModes, kDuration, kMachine, kDemands});
+constexpr KeySet kOperationKeys =
+    Keys({kJob, kName, kRelease, kDeadline, kResumable, kModes, kDuration, kMachine, kDemands});
 constexpr KeySet kDemandKeys = Keys({kResource, kAmount});
 constexpr KeySet kPrecedenceKeys = Keys({kFrom, kTo, kLag, kType});
 
@@ -373,6 +374,7 @@ class Reader {
       if (const JsonValue* v = f[kName]) op.name = String(*v, kName, what);
       op.release = IntOr(f, kRelease, 0, what);
       op.deadline = DeadlineOr(f, what);
+      if (const JsonValue* v = f[kResumable]) op.resumable = Bool(*v, kResumable, what);
       const JsonValue* modes = f[kModes];
       if ((modes == nullptr) == (f[kDuration] == nullptr)) {
         Fail(modes != nullptr ? *modes : item, fmt::format("expected exactly one of \"modes\" or \"duration\" in {}", what));
@@ -627,6 +629,7 @@ std::string WriteInstanceJson(const Instance& in) {
       if (op.name != default_names[o]) fields.push_back("\"name\": " + io::Quote(op.name));
       if (op.release != 0) fields.push_back(fmt::format("\"release\": {}", op.release));
       if (op.deadline != kNoDeadline) fields.push_back(fmt::format("\"deadline\": {}", op.deadline));
+      if (op.resumable) fields.push_back("\"resumable\": true");
       if (op.modes.size() == 1) {
         io::AppendModeFields(op.modes[0], fields);
       } else {

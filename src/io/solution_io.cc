@@ -8,6 +8,7 @@
 #include "io/instance_reader.h"
 #include "io/json_value.h"
 #include "io/scanner.h"
+#include "model/calendar.h"
 #include "model/family.h"
 
 namespace ordo {
@@ -65,7 +66,7 @@ std::string WriteSolutionJson(const Instance& in, const Solution& sol, const Sol
   out += "  \"operations\": [";
   for (std::size_t o = 0; o < in.operations.size(); ++o) {
     const int mode = sol.mode[o];
-    const Time end = sol.start[o] + in.operations[o].modes[mode].duration;
+    const Time end = OperationEnd(in, static_cast<int>(o), mode, sol.start[o]);
     out += fmt::format("{}\n    {{\"id\": {}, \"job\": {}, \"op\": {}, \"mode\": {}, \"machine\": {}, \"start\": {}, \"end\": {}}}",
                        o ? "," : "", o, in.operations[o].job, position[o], mode, MachineOf(in, static_cast<int>(o), mode),
                        sol.start[o], end);
@@ -81,7 +82,7 @@ std::string WriteSolutionCsv(const Instance& in, const Solution& sol) {
   out += '\n';
   for (std::size_t o = 0; o < in.operations.size(); ++o) {
     const int mode = sol.mode[o];
-    const Time end = sol.start[o] + in.operations[o].modes[mode].duration;
+    const Time end = OperationEnd(in, static_cast<int>(o), mode, sol.start[o]);
     switch (layout) {
       case CsvLayout::Shop:
         out += fmt::format("{},{},{},{},{}\n", in.operations[o].job, position[o], MachineOf(in, static_cast<int>(o), mode),
@@ -132,10 +133,13 @@ struct Assigner {
     result.solution.mode[op] = mode;
     result.solution.start[op] = start;
     if (end && mode >= 0) {
-      const Time expected = start + in.operations[op].modes[mode].duration;
+      const Time expected = OperationEnd(in, op, mode, start);
       if (*end != expected) {
-        Fail(line, fmt::format("operation {} ends at {}, but start {} + duration {} = {}", op, *end, start,
-                               in.operations[op].modes[mode].duration, expected));
+        Fail(line, in.operations[op].resumable
+                       ? fmt::format("operation {} ends at {}, but started at {} it ends at {} (resumable, duration {})", op,
+                                     *end, start, expected, in.operations[op].modes[mode].duration)
+                       : fmt::format("operation {} ends at {}, but start {} + duration {} = {}", op, *end, start,
+                                     in.operations[op].modes[mode].duration, expected));
       }
     }
   }

@@ -21,6 +21,10 @@
 //   * A disjunctive pair forbids two operations to overlap, in either order.
 //   * Jobs carry release date, due date, deadline and weight, used by the objectives;
 //     operations carry their own release (earliest start) and deadline (latest end).
+//   * An operation runs without interruption, so it never overlaps a zero-capacity period
+//     of a resource it uses, unless it is resumable: a resumable operation pauses during
+//     those periods (it keeps its resources but works only when none of them is down) and
+//     ends once it has worked its duration (model/calendar.h computes that end).
 //   * blocking: a shop without buffers. An operation keeps its machine until the next
 //     operation of its job starts; with allow_swaps=false, cyclic simultaneous exchanges
 //     ("swaps") of machines between jobs are forbidden as well.
@@ -70,6 +74,7 @@ struct Operation {
   std::vector<Mode> modes; // at least one
   Time release = 0;        // earliest start
   Time deadline = kNoDeadline;  // latest end
+  bool resumable = false;  // pauses during downtime of its resources instead of avoiding it
 };
 
 struct Job {

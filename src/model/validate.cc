@@ -44,6 +44,15 @@ class Validator {
     if (result_.ok() && in_.blocking && !IsShop(ClassifyFamily(in_))) {
       Error("blocking is defined only for job shops and flexible job shops (unit machines, job chains)");
     }
+    if (in_.blocking) {
+      for (std::size_t o = 0; o < in_.operations.size(); ++o) {
+        if (in_.operations[o].resumable) {
+          Error(fmt::format("operation {} is resumable, which blocking shops do not support (an operation there "
+                            "holds its machine until its job moves on)", o));
+          break;
+        }
+      }
+    }
     return std::move(result_);
   }
 

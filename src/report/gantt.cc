@@ -14,6 +14,8 @@
 
 #include <fmt/format.h>
 
+#include "model/calendar.h"
+
 namespace ordo {
 namespace {
 
@@ -312,7 +314,7 @@ class Chart {
     position_.assign(n_, -1);
     Time lo = 0, hi = 0;
     for (std::size_t o = 0; o < n_; ++o) {
-      end_[o] = sol_.start[o] + in_.operations[o].modes[sol_.mode[o]].duration;
+      end_[o] = OperationEnd(in_, static_cast<int>(o), sol_.mode[o], sol_.start[o]);
       hold_[o] = end_[o];
       lo = std::min(lo, sol_.start[o]);
       hi = std::max(hi, end_[o]);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/calendar.h"
 #include "model/int128.h"
 
 namespace ordo {
@@ -46,7 +47,7 @@ std::int64_t EvaluateObjective(const Instance& in, const std::vector<Time>& op_e
 
 std::int64_t EvaluateObjective(const Instance& in, const Solution& sol) {
   std::vector<Time> end(in.operations.size());
-  for (std::size_t o = 0; o < end.size(); ++o) end[o] = sol.start[o] + in.operations[o].modes[sol.mode[o]].duration;
+  for (std::size_t o = 0; o < end.size(); ++o) end[o] = OperationEnd(in, static_cast<int>(o), sol.mode[o], sol.start[o]);
   return EvaluateObjective(in, end);
 }
 

@@ -33,7 +33,11 @@ GtGenerator::GtGenerator(const ShopProblem& problem)
 
 inline Time GtGenerator::EarliestStart(const Candidate& c, int machine) const {
   const Time t = std::max(c.ready, machine_ready_[machine]);
-  return p_.has_downtime ? p_.EarliestFit(machine, t, c.duration) : t;
+  return p_.has_downtime ? p_.StartFrom(op_of_mode_[c.mode], machine, t, c.duration) : t;
+}
+
+inline Time GtGenerator::EndFrom(const Candidate& c, int machine, Time start) const {
+  return p_.has_resumable ? p_.EndFrom(op_of_mode_[c.mode], machine, start, c.duration) : start + c.duration;
 }
 
 template <ShopRule kRule>
@@ -60,7 +64,7 @@ inline void GtGenerator::RefreshMachine(int machine) {
   for (int i = 0; i < list_size_[machine]; ++i) {
     const Time est = EarliestStart(list[i], machine);
     best_est = std::min(best_est, est);
-    best_ect = std::min(best_ect, est + list[i].duration);
+    best_ect = std::min(best_ect, EndFrom(list[i], machine, est));
   }
   min_est_[machine] = best_est;
   min_ect_[machine] = best_ect;
@@ -77,7 +81,7 @@ inline void GtGenerator::AddCandidates(int op) {
     c = Candidate{ready, p_.modes[k].duration, StaticKey<kRule>(op, k), k, job};
     const Time est = EarliestStart(c, m);
     min_est_[m] = std::min(min_est_[m], est);
-    min_ect_[m] = std::min(min_ect_[m], est + c.duration);
+    min_ect_[m] = std::min(min_ect_[m], EndFrom(c, m, est));
   }
 }
 
@@ -177,7 +181,7 @@ Time GtGenerator::RunImpl(Rng& rng) {
     const int job = chosen->job;
     const int op = op_of_mode_[k];
     const int machine = p_.modes[k].machine;
-    const Time e = chosen_start + chosen->duration;
+    const Time e = EndFrom(*chosen, machine, chosen_start);
     start_[op] = chosen_start;
     mode_[op] = k;
     job_ready_[job] = e;

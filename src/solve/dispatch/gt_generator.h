@@ -8,7 +8,8 @@
 // the rule chooses (smaller search space, often better with simple rules on large shops).
 // Flexible shops: candidates are (operation, eligible machine) pairs.
 // Machine downtime is honoured: an operation starts at the first time it fits entirely
-// between downtimes. Release dates of jobs and operations are honoured.
+// between downtimes, a resumable one at the first working time (it pauses over downtime).
+// Release dates of jobs and operations are honoured.
 //
 // Cost: O(operations x candidates) per schedule, no allocation after construction; the
 // object keeps its buffers so later searches can call Run() millions of times.
@@ -50,6 +51,7 @@ class GtGenerator {
   template <ShopRule kRule>
   double StaticKey(int op, int mode) const;
   Time EarliestStart(const Candidate& c, int machine) const;
+  Time EndFrom(const Candidate& c, int machine, Time start) const;
   template <ShopRule kRule>
   void AddCandidates(int op);
   void RemoveCandidates(int op);

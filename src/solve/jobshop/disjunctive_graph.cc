@@ -23,6 +23,7 @@ DisjunctiveGraph::DisjunctiveGraph(const ShopProblem& shop)
       machine_last_(shop.num_machines, -1),
       head_(shop.num_ops, 0),
       tail_(shop.num_ops, 0),
+      end_(shop.num_ops, 0),
       indegree_(shop.num_ops),
       order_(shop.num_ops) {
   for (int o = 0; o < num_ops_; ++o) {
@@ -84,9 +85,15 @@ bool DisjunctiveGraph::Evaluate() {
   for (int i = 0; i < count; ++i) {
     const int o = order_[i];
     Time h = release_[o];
-    if (job_prev_[o] >= 0) h = std::max(h, head_[job_prev_[o]] + duration_[job_prev_[o]]);
-    if (machine_prev_[o] >= 0) h = std::max(h, head_[machine_prev_[o]] + duration_[machine_prev_[o]]);
-    head_[o] = has_downtime_ ? shop_.EarliestFit(machine_[o], h, duration_[o]) : h;
+    if (job_prev_[o] >= 0) h = std::max(h, end_[job_prev_[o]]);
+    if (machine_prev_[o] >= 0) h = std::max(h, end_[machine_prev_[o]]);
+    if (has_downtime_) {
+      head_[o] = shop_.StartFrom(o, machine_[o], h, duration_[o]);
+      end_[o] = shop_.EndFrom(o, machine_[o], head_[o], duration_[o]);
+    } else {
+      head_[o] = h;
+      end_[o] = h + duration_[o];
+    }
     if (job_next_[o] >= 0 && --indegree_[job_next_[o]] == 0) order_[count++] = job_next_[o];
     if (machine_next_[o] >= 0 && --indegree_[machine_next_[o]] == 0) order_[count++] = machine_next_[o];
   }
@@ -98,7 +105,7 @@ bool DisjunctiveGraph::Evaluate() {
     if (job_next_[o] >= 0) t = std::max(t, tail_[job_next_[o]] + duration_[job_next_[o]]);
     if (machine_next_[o] >= 0) t = std::max(t, tail_[machine_next_[o]] + duration_[machine_next_[o]]);
     tail_[o] = t;
-    makespan_ = std::max(makespan_, head_[o] + duration_[o] + (has_downtime_ ? 0 : t));
+    makespan_ = std::max(makespan_, has_downtime_ ? end_[o] : end_[o] + t);
   }
   if (has_downtime_) {
     ComputeCriticalPathBackward();
@@ -113,7 +120,7 @@ void DisjunctiveGraph::ComputeCriticalPathBackward() {
   blocks_.clear();
   int last = -1;
   for (int o = 0; o < num_ops_; ++o) {
-    if (head_[o] + duration_[o] == makespan_) {
+    if (end_[o] == makespan_) {
       last = o;
       break;
     }
@@ -125,8 +132,8 @@ void DisjunctiveGraph::ComputeCriticalPathBackward() {
   for (int o = last; o >= 0;) {
     critical_path_.push_back(o);
     const int mp = machine_prev_[o], jp = job_prev_[o];
-    const Time mp_end = mp >= 0 ? head_[mp] + duration_[mp] : -1;
-    const Time jp_end = jp >= 0 ? head_[jp] + duration_[jp] : -1;
+    const Time mp_end = mp >= 0 ? end_[mp] : -1;
+    const Time jp_end = jp >= 0 ? end_[jp] : -1;
     const Time pred_end = std::max(mp_end, jp_end);
     if (pred_end < 0 || pred_end <= release_[o]) {
       o = -1;

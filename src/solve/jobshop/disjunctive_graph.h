@@ -6,8 +6,9 @@
 // operations on one machine) drive the neighbourhoods of the local search.
 //
 // Machine downtime (ShopProblem::downtime): an operation starts at the first time at or
-// after its predecessors' ends at which it fits entirely between downtimes, so heads and the
-// makespan are those of the exact semi-active schedule. Tails then ignore downtime (they are
+// after its predecessors' ends at which it fits entirely between downtimes (a resumable one
+// at the first working time, ending once it has worked its duration), so heads, ends and
+// the makespan are those of the exact semi-active schedule. Tails then ignore downtime (they are
 // optimistic estimates for the move evaluation) and the critical path is traced backwards
 // from the last operation through the predecessor that ends last, also past operations that
 // a downtime delayed, until a release date decides a start.
@@ -43,6 +44,7 @@ class DisjunctiveGraph {
 
   Time makespan() const { return makespan_; }
   Time head(int op) const { return head_[op]; }
+  Time end(int op) const { return end_[op]; }  // head + duration, or later for a resumable op
   Time tail(int op) const { return tail_[op]; }
   Time duration(int op) const { return duration_[op]; }
   Time release(int op) const { return release_[op]; }
@@ -83,7 +85,7 @@ class DisjunctiveGraph {
   std::vector<Time> duration_, release_;
   std::vector<int> machine_, job_prev_, job_next_;
   std::vector<int> machine_prev_, machine_next_, machine_first_, machine_last_;
-  std::vector<Time> head_, tail_;
+  std::vector<Time> head_, tail_, end_;
   Time makespan_ = 0;
   // Scratch for the topological sweep.
   std::vector<int> indegree_, order_;

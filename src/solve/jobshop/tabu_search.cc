@@ -61,7 +61,9 @@ class TabuSearchSolver : public Solver {
     shared.Offer(initial.makespan(), sequences, "");
 
     const int threads = std::max(1, control.threads);
-    const bool exact = proof_ == "on" || (proof_ == "auto" && shop.num_ops <= kExactMaxOps);
+    // The exact search models every operation as uninterruptible, so it would prove wrong
+    // bounds where a resumable operation can pause over a downtime.
+    const bool exact = !shop.has_resumable && (proof_ == "on" || (proof_ == "auto" && shop.num_ops <= kExactMaxOps));
     std::int64_t nodes = 0;
     if (threads == 1) {
       SolveAlone(shop, control, shared, exact, sequences, nodes);

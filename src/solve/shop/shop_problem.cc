@@ -32,6 +32,23 @@ Time ShopProblem::LatestFitEnd(int machine, Time until, Time duration) const {
   return e;
 }
 
+Time ShopProblem::WorkStart(int machine, Time from) const {
+  const std::vector<Downtime>& periods = downtime[machine];
+  auto it = std::upper_bound(periods.begin(), periods.end(), from, [](Time t, const Downtime& d) { return t < d.end; });
+  return it != periods.end() && it->start <= from ? it->end : from;
+}
+
+Time ShopProblem::WorkEnd(int machine, Time start, Time duration) const {
+  const std::vector<Downtime>& periods = downtime[machine];
+  auto it = std::upper_bound(periods.begin(), periods.end(), start, [](Time t, const Downtime& d) { return t < d.end; });
+  Time t = start, left = duration;
+  for (; it != periods.end() && t + left > it->start; ++it) {
+    left -= std::max<Time>(0, it->start - t);
+    t = std::max(t, it->end);
+  }
+  return t + left;
+}
+
 ShopProblem BuildShopProblem(const Instance& in) {
   ShopProblem p;
   p.num_jobs = static_cast<int>(in.jobs.size());
@@ -58,6 +75,7 @@ ShopProblem BuildShopProblem(const Instance& in) {
       p.mean_duration.push_back(sum / static_cast<Time>(op.modes.size()));
       p.release.push_back(std::max(op.release, job.release));
       p.deadline.push_back(std::min(op.deadline, job.deadline));
+      p.resumable.push_back(op.resumable ? 1 : 0);
     }
   }
   p.job_begin.push_back(p.num_ops);
@@ -76,6 +94,11 @@ ShopProblem BuildShopProblem(const Instance& in) {
       if (period.capacity < 1) p.downtime[m].push_back({period.start, period.end});
     }
     p.has_downtime = p.has_downtime || !p.downtime[m].empty();
+  }
+  for (int o = 0; o < p.num_ops; ++o) {
+    for (int k = p.mode_begin[o]; k < p.mode_begin[o + 1] && p.resumable[o]; ++k) {
+      p.has_resumable = p.has_resumable || !p.downtime[p.modes[k].machine].empty();
+    }
   }
   return p;
 }

@@ -28,6 +28,7 @@ struct ShopProblem {
   int num_ops = 0;
   bool flexible = false;
   bool has_downtime = false;
+  bool has_resumable = false;     // some resumable operation can run on a machine with downtime
 
   std::vector<int> job_begin;     // ops of job j are job_begin[j] .. job_begin[j+1]-1
   std::vector<int> job_of;        // per op
@@ -36,6 +37,7 @@ struct ShopProblem {
   std::vector<ShopMode> modes;
   std::vector<Time> release;      // per op: max(op release, job release)
   std::vector<Time> deadline;     // per op: min(op deadline, job deadline)
+  std::vector<char> resumable;    // per op: pauses during downtime instead of avoiding it
   std::vector<Time> job_release;
   std::vector<Time> job_due;
   std::vector<std::int64_t> job_weight;
@@ -47,6 +49,18 @@ struct ShopProblem {
   Time EarliestFit(int machine, Time from, Time duration) const;
   // Latest e <= until such that [e - duration, e) misses every downtime of machine.
   Time LatestFitEnd(int machine, Time until, Time duration) const;
+  // Earliest t >= from outside every downtime of machine.
+  Time WorkStart(int machine, Time from) const;
+  // When an operation started at start on machine has worked duration outside downtime.
+  Time WorkEnd(int machine, Time start, Time duration) const;
+  // Earliest start at or after from of op on machine, and its end when started at start:
+  // EarliestFit and start + duration, or WorkStart and WorkEnd for a resumable op.
+  Time StartFrom(int op, int machine, Time from, Time duration) const {
+    return resumable[op] ? WorkStart(machine, from) : EarliestFit(machine, from, duration);
+  }
+  Time EndFrom(int op, int machine, Time start, Time duration) const {
+    return resumable[op] ? WorkEnd(machine, start, duration) : start + duration;
+  }
 };
 
 ShopProblem BuildShopProblem(const Instance& instance);
