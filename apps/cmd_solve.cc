@@ -125,8 +125,13 @@ Action AddSolveCommand(CLI::App& app) {
       const std::int64_t objective = outcome->check.objective;
       std::cout << fmt::format("status {} {} {} bound {} gap {} time {:.3f}s checked ok\n", ToString(r.status),
                                ObjectiveName(*instance), objective, r.bound, GapText(objective, r.bound), r.stats.seconds);
-      std::cout << fmt::format("statistics: {} schedules generated, {} search iterations\n", r.stats.schedules,
+      std::cout << fmt::format("statistics: {} schedules generated, {} search iterations", r.stats.schedules,
                                r.stats.iterations);
+      if (r.stats.evaluations > 0) {
+        std::cout << fmt::format(", {} moves evaluated ({:.0f} per second)", r.stats.evaluations,
+                                 static_cast<double>(r.stats.evaluations) / std::max(1e-9, r.stats.seconds));
+      }
+      std::cout << "\n";
     } else {
       std::cout << fmt::format("status {} bound {} time {:.3f}s: {}\n", ToString(r.status), r.bound, r.stats.seconds,
                                r.message);

@@ -40,6 +40,7 @@ struct SolveStats {
   double seconds = 0;
   std::int64_t schedules = 0;   // complete schedules generated
   std::int64_t iterations = 0;  // solver-specific search steps
+  std::int64_t evaluations = 0; // candidate moves rated (local search), 0 if not counted
 };
 
 struct SolveResult {

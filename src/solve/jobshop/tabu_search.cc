@@ -91,6 +91,7 @@ class TabuSearchSolver : public Solver {
       for (std::thread& t : pool) t.join();
     }
     stats.iterations = shared.iterations() + nodes;
+    stats.evaluations = shared.evaluations();
     DisjunctiveGraph best(shop);
     best.SetSequences(shared.Sequences());
     bound = std::max(bound, shared.bound() * weight);

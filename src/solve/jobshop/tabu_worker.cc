@@ -29,9 +29,15 @@ MachineSequences SharedIncumbent::Sequences() {
   return sequences_;
 }
 
-void SharedIncumbent::AddIterations(std::int64_t n) {
+void SharedIncumbent::AddWork(std::int64_t iterations, std::int64_t evaluations) {
   std::lock_guard<std::mutex> lock(mutex_);
-  iterations_ += n;
+  iterations_ += iterations;
+  evaluations_ += evaluations;
+}
+
+std::int64_t SharedIncumbent::evaluations() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return evaluations_;
 }
 
 std::int64_t SharedIncumbent::iterations() {
@@ -77,6 +83,7 @@ void TabuWorker::Run(const std::vector<std::vector<int>>& start, SharedIncumbent
       since_improvement = 0;
       continue;
     }
+    evaluations_ += static_cast<std::int64_t>(moves_.size());
     if (shop_.has_downtime) EvaluateExactly();
     const ShopMove* move = Choose();
     const std::int64_t tenure = base_tenure + static_cast<std::int64_t>(rng_.Below(static_cast<std::uint64_t>(base_tenure / 2 + 1)));
@@ -95,7 +102,8 @@ void TabuWorker::Run(const std::vector<std::vector<int>>& start, SharedIncumbent
       since_improvement = 0;
     }
   }
-  shared.AddIterations(iteration_);
+  shared.AddWork(iteration_, evaluations_);
+  evaluations_ = 0;
 }
 
 bool TabuWorker::IsTabu(const ShopMove& m) {

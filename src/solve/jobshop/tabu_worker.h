@@ -55,8 +55,9 @@ class SharedIncumbent {
   void RaiseBound(Time bound, const char* message);
   void MarkProved() { proved_.store(true); }  // the incumbent is optimal: stops every thread
   MachineSequences Sequences();
-  void AddIterations(std::int64_t n);
+  void AddWork(std::int64_t iterations, std::int64_t evaluations);
   std::int64_t iterations();
+  std::int64_t evaluations();
 
  private:
   const SolveControl& control_;
@@ -66,7 +67,7 @@ class SharedIncumbent {
   std::atomic<Time> bound_;
   std::atomic<bool> proved_{false};
   MachineSequences sequences_;
-  std::int64_t iterations_ = 0;
+  std::int64_t iterations_ = 0, evaluations_ = 0;
 };
 
 class TabuWorker {
@@ -98,6 +99,7 @@ class TabuWorker {
   std::vector<std::size_t> base_;
   std::vector<std::int64_t> tabu_;  // per machine: [a][b] = iteration until which "a before b" is tabu
   std::int64_t iteration_ = 0;
+  std::int64_t evaluations_ = 0;  // moves rated
   Time best_ = 0, cycle_best_ = 0;
   MachineSequences best_sequences_, cycle_best_sequences_;
   ElitePool elite_;
