@@ -1,0 +1,217 @@
+#include "solve/fjsp/flexible_graph.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "solve/shop/shop_problem.h"
+
+namespace ordo {
+
+FlexibleGraph::FlexibleGraph(const ShopProblem& shop)
+    : shop_(shop),
+      num_ops_(shop.num_ops),
+      num_machines_(shop.num_machines),
+      has_downtime_(shop.has_downtime),
+      release_(shop.release),
+      duration_(shop.num_ops, 0),
+      mode_(shop.num_ops, 0),
+      machine_(shop.num_ops, 0),
+      job_prev_(shop.num_ops, -1),
+      job_next_(shop.num_ops, -1),
+      machine_prev_(shop.num_ops, -1),
+      machine_next_(shop.num_ops, -1),
+      machine_first_(shop.num_machines, -1),
+      machine_last_(shop.num_machines, -1),
+      head_(shop.num_ops, 0),
+      tail_(shop.num_ops, 0),
+      indegree_(shop.num_ops, 0),
+      order_(shop.num_ops, 0),
+      sequence_(shop.num_ops, 0),
+      sequence_begin_(shop.num_machines + 1, 0),
+      position_(shop.num_ops, 0) {
+  for (int j = 0; j < shop.num_jobs; ++j) {
+    for (int o = shop.job_begin[j]; o + 1 < shop.job_begin[j + 1]; ++o) {
+      job_next_[o] = o + 1;
+      job_prev_[o + 1] = o;
+    }
+  }
+  for (int o = 0; o < num_ops_; ++o) {
+    mode_[o] = shop.mode_begin[o];
+    machine_[o] = shop.modes[mode_[o]].machine;
+    duration_[o] = shop.modes[mode_[o]].duration;
+  }
+  critical_path_.reserve(num_ops_);
+  blocks_.reserve(num_ops_);
+}
+
+bool FlexibleGraph::Set(const FlexibleSchedule& s) {
+  for (int o = 0; o < num_ops_; ++o) {
+    mode_[o] = s.mode[o];
+    machine_[o] = shop_.modes[mode_[o]].machine;
+    duration_[o] = shop_.modes[mode_[o]].duration;
+  }
+  for (int m = 0; m < num_machines_; ++m) {
+    int prev = -1;
+    for (int i = s.machine_begin[m]; i < s.machine_begin[m + 1]; ++i) {
+      const int op = s.order[i];
+      machine_prev_[op] = prev;
+      if (prev >= 0) machine_next_[prev] = op;
+      else machine_first_[m] = op;
+      prev = op;
+    }
+    if (prev >= 0) machine_next_[prev] = -1;
+    else machine_first_[m] = -1;
+    machine_last_[m] = prev;
+  }
+  return Evaluate();
+}
+
+bool FlexibleGraph::SetFromStarts(const std::vector<Time>& start, const std::vector<int>& mode) {
+  FlexibleSchedule s;
+  s.mode = mode;
+  std::vector<int> ops(num_ops_);
+  std::iota(ops.begin(), ops.end(), 0);
+  auto end_of = [&](int o) { return start[o] + shop_.modes[mode[o]].duration; };
+  // Along every job arc and every machine arc the key (start, end, id) increases strictly,
+  // so the orders are acyclic even with zero durations.
+  std::sort(ops.begin(), ops.end(), [&](int a, int b) {
+    if (start[a] != start[b]) return start[a] < start[b];
+    if (end_of(a) != end_of(b)) return end_of(a) < end_of(b);
+    return a < b;
+  });
+  s.machine_begin.assign(num_machines_ + 1, 0);
+  for (int o = 0; o < num_ops_; ++o) ++s.machine_begin[shop_.modes[mode[o]].machine + 1];
+  for (int m = 0; m < num_machines_; ++m) s.machine_begin[m + 1] += s.machine_begin[m];
+  std::vector<int> fill(s.machine_begin.begin(), s.machine_begin.end() - 1);
+  s.order.assign(num_ops_, 0);
+  for (int o : ops) s.order[fill[shop_.modes[mode[o]].machine]++] = o;
+  return Set(s);
+}
+
+void FlexibleGraph::Get(FlexibleSchedule& s) const {
+  s.mode.resize(num_ops_);
+  s.order.resize(num_ops_);
+  s.machine_begin.resize(num_machines_ + 1);
+  std::copy(mode_.begin(), mode_.end(), s.mode.begin());
+  int k = 0;
+  for (int m = 0; m < num_machines_; ++m) {
+    s.machine_begin[m] = k;
+    for (int op = machine_first_[m]; op >= 0; op = machine_next_[op]) s.order[k++] = op;
+  }
+  s.machine_begin[num_machines_] = k;
+}
+
+bool FlexibleGraph::Evaluate() {
+  // Kahn's algorithm over job and machine arcs: heads forward (with downtime), tails backward.
+  int count = 0;
+  for (int o = 0; o < num_ops_; ++o) {
+    indegree_[o] = (job_prev_[o] >= 0) + (machine_prev_[o] >= 0);
+    if (indegree_[o] == 0) order_[count++] = o;
+  }
+  makespan_ = 0;
+  for (int i = 0; i < count; ++i) {
+    const int o = order_[i];
+    Time h = release_[o];
+    const int jp = job_prev_[o], mp = machine_prev_[o];
+    if (jp >= 0) h = std::max(h, head_[jp] + duration_[jp]);
+    if (mp >= 0) h = std::max(h, head_[mp] + duration_[mp]);
+    if (has_downtime_) h = shop_.EarliestFit(machine_[o], h, duration_[o]);
+    head_[o] = h;
+    makespan_ = std::max(makespan_, h + duration_[o]);
+    const int jn = job_next_[o], mn = machine_next_[o];
+    if (jn >= 0 && --indegree_[jn] == 0) order_[count++] = jn;
+    if (mn >= 0 && --indegree_[mn] == 0) order_[count++] = mn;
+  }
+  if (count != num_ops_) return false;
+  for (int i = num_ops_ - 1; i >= 0; --i) {
+    const int o = order_[i];
+    Time t = 0;
+    const int jn = job_next_[o], mn = machine_next_[o];
+    if (jn >= 0) t = std::max(t, tail_[jn] + duration_[jn]);
+    if (mn >= 0) t = std::max(t, tail_[mn] + duration_[mn]);
+    tail_[o] = t;
+  }
+  int k = 0;
+  for (int m = 0; m < num_machines_; ++m) {
+    sequence_begin_[m] = k;
+    for (int op = machine_first_[m]; op >= 0; op = machine_next_[op]) {
+      position_[op] = k - sequence_begin_[m];
+      sequence_[k++] = op;
+    }
+  }
+  sequence_begin_[num_machines_] = k;
+  ComputeCriticalPath();
+  return true;
+}
+
+void FlexibleGraph::ComputeCriticalPath() {
+  critical_path_.clear();
+  blocks_.clear();
+  int last = -1;
+  for (int o = 0; o < num_ops_ && last < 0; ++o) {
+    if (head_[o] + duration_[o] == makespan_) last = o;
+  }
+  for (int o = last; o >= 0;) {
+    critical_path_.push_back(o);
+    const int mp = machine_prev_[o], jp = job_prev_[o];
+    if (mp >= 0 && head_[mp] + duration_[mp] == head_[o]) {
+      o = mp;
+    } else if (jp >= 0 && head_[jp] + duration_[jp] == head_[o]) {
+      o = jp;
+    } else {
+      o = -1;
+    }
+  }
+  std::reverse(critical_path_.begin(), critical_path_.end());
+  int begin = 0;
+  const int n = static_cast<int>(critical_path_.size());
+  for (int i = 1; i <= n; ++i) {
+    if (i == n || machine_[critical_path_[i]] != machine_[critical_path_[i - 1]] ||
+        machine_prev_[critical_path_[i]] != critical_path_[i - 1]) {
+      blocks_.push_back({begin, i});
+      begin = i;
+    }
+  }
+}
+
+void FlexibleGraph::Unlink(int op) {
+  const int m = machine_[op], p = machine_prev_[op], n = machine_next_[op];
+  if (p >= 0) machine_next_[p] = n;
+  else machine_first_[m] = n;
+  if (n >= 0) machine_prev_[n] = p;
+  else machine_last_[m] = p;
+  machine_prev_[op] = machine_next_[op] = -1;
+}
+
+void FlexibleGraph::InsertAfter(int u, int v) {
+  const int m = machine_[u];
+  const int n = v >= 0 ? machine_next_[v] : machine_first_[m];
+  machine_prev_[u] = v;
+  machine_next_[u] = n;
+  if (v >= 0) machine_next_[v] = u;
+  else machine_first_[m] = u;
+  if (n >= 0) machine_prev_[n] = u;
+  else machine_last_[m] = u;
+}
+
+void FlexibleGraph::MoveAfter(int u, int v) {
+  if (u == v) return;
+  Unlink(u);
+  InsertAfter(u, v);
+}
+
+void FlexibleGraph::MoveBefore(int u, int v) {
+  if (u == v) return;
+  Unlink(u);
+  InsertAfter(u, machine_prev_[v]);
+}
+
+void FlexibleGraph::Reassign(int op, int mode, int after) {
+  Unlink(op);
+  mode_[op] = mode;
+  machine_[op] = shop_.modes[mode].machine;
+  duration_[op] = shop_.modes[mode].duration;
+  InsertAfter(op, after);
+}
+
+}  // namespace ordo
