@@ -115,7 +115,8 @@ bool FlexibleGraph::Evaluate() {
     const int jp = job_prev_[o], mp = machine_prev_[o];
     if (jp >= 0) h = std::max(h, head_[jp] + duration_[jp]);
     if (mp >= 0) h = std::max(h, head_[mp] + duration_[mp]);
-    if (has_downtime_) h = shop_.EarliestFit(machine_[o], h, duration_[o]);
+    // Zero-duration operations use no machine time, so downtime does not concern them.
+    if (has_downtime_ && duration_[o] > 0) h = shop_.EarliestFit(machine_[o], h, duration_[o]);
     head_[o] = h;
     makespan_ = std::max(makespan_, h + duration_[o]);
     const int jn = job_next_[o], mn = machine_next_[o];

@@ -44,7 +44,7 @@ ReassignMove ReassignmentNeighbourhood::BestInsertion(const FlexibleGraph& g, in
   const int in_l =
       static_cast<int>(std::partition_point(seq, seq + n, [&](int x) { return g.duration(x) + g.tail(x) > q; }) - seq);
   const int lo = std::min(not_r, in_l), hi = std::max(not_r, in_l);
-  const bool downtime = !shop.downtime[machine].empty();
+  const bool downtime = p > 0 && !shop.downtime[machine].empty();
   ReassignMove best{op, mode, -1, 0};
   Time best_value = 0;
   for (int i = lo; i <= hi; ++i) {

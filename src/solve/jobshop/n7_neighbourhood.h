@@ -61,19 +61,20 @@ inline Time JobTail(const Graph& g, int x) {
   return jn >= 0 ? g.tail(jn) + g.duration(jn) : 0;
 }
 
-// Forward u after v is acyclic if no path leads from u's job successor to v: such a path
-// would give head(v) >= head(js) + p(js).
+// Forward u after v is acyclic if v is not u's job successor (possible when a job visits a
+// machine twice in a row) and no path leads from u's job successor to v: such a path would
+// give head(v) >= head(js) + p(js).
 template <class Graph>
 inline bool ForwardSafe(const Graph& g, int u, int v) {
   const int js = g.job_next(u);
-  return js < 0 || g.head(js) + g.duration(js) > g.head(v);
+  return js < 0 || (js != v && g.head(js) + g.duration(js) > g.head(v));
 }
-// Backward u before v is acyclic if no path leads from v to u's job predecessor: such a
-// path would give head(jp) >= head(v) + p(v).
+// Backward u before v is acyclic if v is not u's job predecessor and no path leads from v to
+// u's job predecessor: such a path would give head(jp) >= head(v) + p(v).
 template <class Graph>
 inline bool BackwardSafe(const Graph& g, int u, int v) {
   const int jp = g.job_prev(u);
-  return jp < 0 || g.head(jp) < g.head(v) + g.duration(v);
+  return jp < 0 || (jp != v && g.head(jp) < g.head(v) + g.duration(v));
 }
 
 }  // namespace n7_detail
