@@ -16,6 +16,7 @@
 #include "report/run.h"
 #include "solve/fjsp/flexible_bound.h"
 #include "solve/fjsp/flexible_graph.h"
+#include "solve/common/rng.h"
 #include "solve/fjsp/reassignment_neighbourhood.h"
 #include "solve/jobshop/n7_neighbourhood.h"
 #include "solve/shop/shop_problem.h"
@@ -266,7 +267,8 @@ TEST(FjspNeighbourhoods, MovesAreAcyclic) {
     std::vector<ShopMove> sequencing;
     N7Neighbourhood n7;
     n7.Generate(g, sequencing);
-    for (const ReassignMove& m : routing) {
+    for (ReassignMove& m : routing) {
+      ReassignmentNeighbourhood::Rate(g, m);
       FlexibleGraph h(shop);
       ASSERT_TRUE(h.Set(base));
       h.Reassign(m.op, m.mode, m.after);
@@ -283,6 +285,59 @@ TEST(FjspNeighbourhoods, MovesAreAcyclic) {
     }
   }
   EXPECT_GT(moves, 200);
+}
+
+// The incremental evaluation after arbitrary moves (cyclic ones undone) gives the same heads,
+// tails, makespan and critical path as a full evaluation of the same orders.
+TEST(FlexibleGraph, IncrementalEvaluationMatchesFullEvaluation) {
+  int cycles = 0, moves = 0;
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    const Instance in = RandomMakespanShop(800 + seed, 3 + static_cast<int>(seed % 6), 2 + static_cast<int>(seed % 4), seed % 2 == 0);
+    const ShopProblem shop = BuildShopProblem(in);
+    const RunOutcome start = Solve(in, "gt-active", {"rule=spt"});
+    std::vector<int> mode(shop.num_ops);
+    for (int o = 0; o < shop.num_ops; ++o) mode[o] = shop.mode_begin[o] + start.result.solution->mode[shop.model_op[o]];
+    std::vector<Time> starts(shop.num_ops);
+    for (int o = 0; o < shop.num_ops; ++o) starts[o] = start.result.solution->start[shop.model_op[o]];
+    FlexibleGraph g(shop);
+    ASSERT_TRUE(g.SetFromStarts(starts, mode));
+    Rng rng(seed);
+    FlexibleSchedule snapshot;
+    for (int step = 0; step < 60; ++step) {
+      const int op = static_cast<int>(rng.Below(static_cast<std::uint64_t>(shop.num_ops)));
+      const int k = shop.mode_begin[op] + static_cast<int>(rng.Below(static_cast<std::uint64_t>(shop.mode_begin[op + 1] - shop.mode_begin[op])));
+      const int machine = shop.modes[k].machine;
+      const int old_mode = g.mode_of(op), old_prev = g.machine_prev(op);
+      // A random place on the target machine, the operation itself excluded.
+      std::vector<int> others;
+      for (int i = 0; i < g.sequence_size(machine); ++i) {
+        if (g.sequence(machine)[i] != op) others.push_back(g.sequence(machine)[i]);
+      }
+      const int at = static_cast<int>(rng.Below(others.size() + 1));
+      g.Reassign(op, k, at == 0 ? -1 : others[at - 1]);
+      if (!g.Evaluate()) {
+        ++cycles;
+        g.Reassign(op, old_mode, old_prev);
+        ASSERT_TRUE(g.Evaluate());
+      }
+      ++moves;
+      g.Get(snapshot);
+      FlexibleGraph full(shop);
+      ASSERT_TRUE(full.Set(snapshot));
+      ASSERT_EQ(g.makespan(), full.makespan()) << in.name << " step " << step;
+      ASSERT_EQ(g.critical_count(), full.critical_count());
+      ASSERT_EQ(g.critical_path(), full.critical_path());
+      ASSERT_EQ(g.blocks(), full.blocks());
+      for (int o = 0; o < shop.num_ops; ++o) {
+        ASSERT_EQ(g.head(o), full.head(o)) << in.name << " step " << step << " op " << o;
+        ASSERT_EQ(g.tail(o), full.tail(o)) << in.name << " step " << step << " op " << o;
+        ASSERT_EQ(g.machine_prev(o), full.machine_prev(o));
+        ASSERT_EQ(g.position(o), full.position(o));
+      }
+    }
+  }
+  EXPECT_GT(cycles, 20);
+  EXPECT_GT(moves, 1000);
 }
 
 }  // namespace

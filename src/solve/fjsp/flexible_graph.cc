@@ -24,10 +24,12 @@ FlexibleGraph::FlexibleGraph(const ShopProblem& shop)
       machine_last_(shop.num_machines, -1),
       head_(shop.num_ops, 0),
       tail_(shop.num_ops, 0),
-      indegree_(shop.num_ops, 0),
       order_(shop.num_ops, 0),
-      sequence_(shop.num_ops, 0),
-      sequence_begin_(shop.num_machines + 1, 0),
+      tpos_(shop.num_ops, 0),
+      indegree_(shop.num_ops, 0),
+      queue_(shop.num_ops, 0),
+      slab_begin_(shop.num_machines + 1, 0),
+      slab_size_(shop.num_machines, 0),
       position_(shop.num_ops, 0) {
   for (int j = 0; j < shop.num_jobs; ++j) {
     for (int o = shop.job_begin[j]; o + 1 < shop.job_begin[j + 1]; ++o) {
@@ -40,6 +42,21 @@ FlexibleGraph::FlexibleGraph(const ShopProblem& shop)
     machine_[o] = shop.modes[mode_[o]].machine;
     duration_[o] = shop.modes[mode_[o]].duration;
   }
+  for (int j = 0; j < shop.num_jobs; ++j) {
+    if (shop.job_begin[j] < shop.job_begin[j + 1]) job_last_.push_back(shop.job_begin[j + 1] - 1);
+  }
+  // Machine m's array holds at most the operations with a mode on m.
+  std::vector<int> last_op(num_machines_, -1);
+  for (int o = 0; o < num_ops_; ++o) {
+    for (int k = shop.mode_begin[o]; k < shop.mode_begin[o + 1]; ++k) {
+      const int m = shop.modes[k].machine;
+      if (last_op[m] != o) ++slab_begin_[m + 1];
+      last_op[m] = o;
+    }
+  }
+  for (int m = 0; m < num_machines_; ++m) slab_begin_[m + 1] += slab_begin_[m];
+  slab_.assign(slab_begin_[num_machines_], -1);
+  changed_.reserve(64);
   critical_path_.reserve(num_ops_);
   blocks_.reserve(num_ops_);
 }
@@ -52,8 +69,11 @@ bool FlexibleGraph::Set(const FlexibleSchedule& s) {
   }
   for (int m = 0; m < num_machines_; ++m) {
     int prev = -1;
+    slab_size_[m] = s.machine_begin[m + 1] - s.machine_begin[m];
     for (int i = s.machine_begin[m]; i < s.machine_begin[m + 1]; ++i) {
       const int op = s.order[i];
+      position_[op] = i - s.machine_begin[m];
+      slab_[slab_begin_[m] + position_[op]] = op;
       machine_prev_[op] = prev;
       if (prev >= 0) machine_next_[prev] = op;
       else machine_first_[m] = op;
@@ -63,6 +83,8 @@ bool FlexibleGraph::Set(const FlexibleSchedule& s) {
     else machine_first_[m] = -1;
     machine_last_[m] = prev;
   }
+  topo_valid_ = false;
+  changed_.clear();
   return Evaluate();
 }
 
@@ -96,21 +118,35 @@ void FlexibleGraph::Get(FlexibleSchedule& s) const {
   int k = 0;
   for (int m = 0; m < num_machines_; ++m) {
     s.machine_begin[m] = k;
-    for (int op = machine_first_[m]; op >= 0; op = machine_next_[op]) s.order[k++] = op;
+    std::copy(sequence(m), sequence(m) + slab_size_[m], s.order.begin() + k);
+    k += slab_size_[m];
   }
   s.machine_begin[num_machines_] = k;
 }
 
 bool FlexibleGraph::Evaluate() {
-  // Kahn's algorithm over job and machine arcs: heads forward (with downtime), tails backward.
-  int count = 0;
-  for (int o = 0; o < num_ops_; ++o) {
-    indegree_[o] = (job_prev_[o] >= 0) + (machine_prev_[o] >= 0);
-    if (indegree_[o] == 0) order_[count++] = o;
+  // The suffix of the topological order from `first` holds every operation whose incoming
+  // arcs changed; new arcs only enter such operations and old arcs go forward in the order,
+  // so the suffix is closed under successors and the prefix keeps its heads. Kahn's
+  // algorithm on the suffix alone gives it a new order and new heads.
+  int first = 0, count = 0;
+  if (topo_valid_) {
+    first = num_ops_;
+    for (int x : changed_) first = std::min(first, tpos_[x]);
+    for (int i = first; i < num_ops_; ++i) {
+      const int o = order_[i];
+      const int jp = job_prev_[o], mp = machine_prev_[o];
+      indegree_[o] = (jp >= 0 && tpos_[jp] >= first) + (mp >= 0 && tpos_[mp] >= first);
+      if (indegree_[o] == 0) queue_[count++] = o;
+    }
+  } else {
+    for (int o = 0; o < num_ops_; ++o) {
+      indegree_[o] = (job_prev_[o] >= 0) + (machine_prev_[o] >= 0);
+      if (indegree_[o] == 0) queue_[count++] = o;
+    }
   }
-  makespan_ = 0;
   for (int i = 0; i < count; ++i) {
-    const int o = order_[i];
+    const int o = queue_[i];
     Time h = release_[o];
     const int jp = job_prev_[o], mp = machine_prev_[o];
     if (jp >= 0) h = std::max(h, head_[jp] + duration_[jp]);
@@ -118,13 +154,20 @@ bool FlexibleGraph::Evaluate() {
     // Zero-duration operations use no machine time, so downtime does not concern them.
     if (has_downtime_ && duration_[o] > 0) h = shop_.EarliestFit(machine_[o], h, duration_[o]);
     head_[o] = h;
-    makespan_ = std::max(makespan_, h + duration_[o]);
     const int jn = job_next_[o], mn = machine_next_[o];
-    if (jn >= 0 && --indegree_[jn] == 0) order_[count++] = jn;
-    if (mn >= 0 && --indegree_[mn] == 0) order_[count++] = mn;
+    if (jn >= 0 && --indegree_[jn] == 0) queue_[count++] = jn;
+    if (mn >= 0 && --indegree_[mn] == 0) queue_[count++] = mn;
   }
-  if (count != num_ops_) return false;
-  for (int i = num_ops_ - 1; i >= 0; --i) {
+  if (count != num_ops_ - first) return false;  // a cycle; changed_ is kept for the undo
+  std::copy(queue_.begin(), queue_.begin() + count, order_.begin() + first);
+  for (int i = first; i < num_ops_; ++i) tpos_[order_[i]] = i;
+  // Symmetrically, tails can only change up to the last changed position.
+  int last = num_ops_ - 1;
+  if (topo_valid_) {
+    last = -1;
+    for (int x : changed_) last = std::max(last, tpos_[x]);
+  }
+  for (int i = last; i >= 0; --i) {
     const int o = order_[i];
     Time t = 0;
     const int jn = job_next_[o], mn = machine_next_[o];
@@ -132,25 +175,33 @@ bool FlexibleGraph::Evaluate() {
     if (mn >= 0) t = std::max(t, tail_[mn] + duration_[mn]);
     tail_[o] = t;
   }
-  int k = 0;
-  for (int m = 0; m < num_machines_; ++m) {
-    sequence_begin_[m] = k;
-    for (int op = machine_first_[m]; op >= 0; op = machine_next_[op]) {
-      position_[op] = k - sequence_begin_[m];
-      sequence_[k++] = op;
-    }
-  }
-  sequence_begin_[num_machines_] = k;
+  topo_valid_ = true;
+  changed_.clear();
+  // Every operation reaches the last one of its job, which ends no earlier.
+  makespan_ = 0;
+  for (int o : job_last_) makespan_ = std::max(makespan_, head_[o] + duration_[o]);
+  critical_count_ = -1;
   ComputeCriticalPath();
   return true;
+}
+
+int FlexibleGraph::critical_count() const {
+  if (critical_count_ < 0) {
+    critical_count_ = 0;
+    for (int o = 0; o < num_ops_; ++o) critical_count_ += head_[o] + duration_[o] + tail_[o] >= makespan_;
+  }
+  return critical_count_;
 }
 
 void FlexibleGraph::ComputeCriticalPath() {
   critical_path_.clear();
   blocks_.clear();
   int last = -1;
-  for (int o = 0; o < num_ops_ && last < 0; ++o) {
-    if (head_[o] + duration_[o] == makespan_) last = o;
+  for (int o : job_last_) {
+    if (head_[o] + duration_[o] == makespan_) {
+      last = o;
+      break;
+    }
   }
   for (int o = last; o >= 0;) {
     critical_path_.push_back(o);
@@ -177,6 +228,15 @@ void FlexibleGraph::ComputeCriticalPath() {
 
 void FlexibleGraph::Unlink(int op) {
   const int m = machine_[op], p = machine_prev_[op], n = machine_next_[op];
+  Changed(op);
+  if (p >= 0) Changed(p);
+  if (n >= 0) Changed(n);
+  int* seq = &slab_[slab_begin_[m]];
+  for (int i = position_[op] + 1; i < slab_size_[m]; ++i) {
+    seq[i - 1] = seq[i];
+    position_[seq[i]] = i - 1;
+  }
+  --slab_size_[m];
   if (p >= 0) machine_next_[p] = n;
   else machine_first_[m] = n;
   if (n >= 0) machine_prev_[n] = p;
@@ -187,6 +247,18 @@ void FlexibleGraph::Unlink(int op) {
 void FlexibleGraph::InsertAfter(int u, int v) {
   const int m = machine_[u];
   const int n = v >= 0 ? machine_next_[v] : machine_first_[m];
+  Changed(u);
+  if (v >= 0) Changed(v);
+  if (n >= 0) Changed(n);
+  int* seq = &slab_[slab_begin_[m]];
+  const int at = v >= 0 ? position_[v] + 1 : 0;
+  for (int i = slab_size_[m]; i > at; --i) {
+    seq[i] = seq[i - 1];
+    position_[seq[i]] = i;
+  }
+  seq[at] = u;
+  position_[u] = at;
+  ++slab_size_[m];
   machine_prev_[u] = v;
   machine_next_[u] = n;
   if (v >= 0) machine_next_[v] = u;

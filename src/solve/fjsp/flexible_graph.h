@@ -13,8 +13,15 @@
 // out long; it stops at an operation whose start is set by its release or by a downtime.
 // Blocks are maximal runs of consecutive path operations on one machine.
 //
-// Everything is in flat arrays sized once: Evaluate(), the moves and the snapshots
-// (FlexibleSchedule) never allocate after construction. Evaluate() is O(N + M).
+// Evaluation is incremental: the graph keeps a topological order and, from the moves made
+// since the last evaluation, the operations whose incoming or outgoing arcs (or duration)
+// changed. Heads can only change from the first such position of the order on, and that
+// suffix is closed under successors in the new graph, so Kahn's algorithm reorders and
+// re-times the suffix alone; tails are recomputed back from the last changed position only.
+// A full evaluation costs O(N + M); after a move, O(N - first) + O(last). Machine orders are
+// kept both as linked lists and as per-machine arrays (capacity: the operations eligible on
+// the machine), updated in O(machine length) by each move. Nothing allocates after
+// construction.
 #pragma once
 
 #include <utility>
@@ -50,11 +57,16 @@ class FlexibleGraph {
   // right sizes.
   void Get(FlexibleSchedule& schedule) const;
 
-  // Recomputes heads, tails, the makespan, per-machine position arrays and one critical path.
-  // Returns false if the machine orders create a cycle (values are then stale).
+  // Recomputes heads, tails, the makespan and one critical path after the moves made since
+  // the last evaluation. Returns false if the machine orders create a cycle (values are then
+  // stale until the moves are undone and Evaluate() succeeds).
   bool Evaluate();
 
   Time makespan() const { return makespan_; }
+  // Operations on some longest path (head + duration + tail >= makespan): fewer means the
+  // makespan is easier to reduce, a tie-breaker between schedules of equal makespan.
+  // Counted on the first call after an evaluation, O(N).
+  int critical_count() const;
   Time head(int op) const { return head_[op]; }
   Time tail(int op) const { return tail_[op]; }
   Time end(int op) const { return head_[op] + duration_[op]; }
@@ -70,10 +82,9 @@ class FlexibleGraph {
   int num_machines() const { return num_machines_; }
   const ShopProblem& shop() const { return shop_; }
 
-  // Machine m's operations in order, as a contiguous array (valid after Evaluate()), and an
-  // operation's index in it.
-  const int* sequence(int m) const { return &sequence_[sequence_begin_[m]]; }
-  int sequence_size(int m) const { return sequence_begin_[m + 1] - sequence_begin_[m]; }
+  // Machine m's operations in order, as a contiguous array, and an operation's index in it.
+  const int* sequence(int m) const { return &slab_[slab_begin_[m]]; }
+  int sequence_size(int m) const { return slab_size_[m]; }
   int position(int op) const { return position_[op]; }
 
   // One critical path, in order, and its blocks as [begin, end) index ranges into it.
@@ -93,6 +104,9 @@ class FlexibleGraph {
   void Unlink(int op);
   void InsertAfter(int u, int v);  // u must be unlinked and on v's machine
   void ComputeCriticalPath();
+  void Changed(int op) {  // op's incoming or outgoing machine arc changed
+    if (topo_valid_) changed_.push_back(op);
+  }
 
   const ShopProblem& shop_;
   int num_ops_, num_machines_;
@@ -102,8 +116,13 @@ class FlexibleGraph {
   std::vector<int> machine_prev_, machine_next_, machine_first_, machine_last_;
   std::vector<Time> head_, tail_;
   Time makespan_ = 0;
-  std::vector<int> indegree_, order_;  // scratch of the topological sweep
-  std::vector<int> sequence_, sequence_begin_, position_;
+  mutable int critical_count_ = -1;  // -1: not counted since the last evaluation
+  std::vector<int> job_last_;           // operations without a job successor
+  std::vector<int> order_, tpos_;       // a topological order and each operation's place in it
+  bool topo_valid_ = false;             // order_ is valid for the last evaluated graph
+  std::vector<int> changed_;            // operations whose arcs changed since then
+  std::vector<int> indegree_, queue_;   // scratch of the topological sweep
+  std::vector<int> slab_, slab_begin_, slab_size_, position_;
   std::vector<int> critical_path_;
   std::vector<std::pair<int, int>> blocks_;
 };

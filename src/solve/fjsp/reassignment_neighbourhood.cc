@@ -31,7 +31,9 @@ inline Time Bypass(const FlexibleGraph& g, int op) {
 
 }  // namespace
 
-ReassignMove ReassignmentNeighbourhood::BestInsertion(const FlexibleGraph& g, int op, int mode) {
+void ReassignmentNeighbourhood::Rate(const FlexibleGraph& g, ReassignMove& move) {
+  if (move.rated) return;
+  const int op = move.op, mode = move.mode;
   const ShopProblem& shop = g.shop();
   const int machine = shop.modes[mode].machine;
   const Time p = shop.modes[mode].duration;
@@ -43,9 +45,10 @@ ReassignMove ReassignmentNeighbourhood::BestInsertion(const FlexibleGraph& g, in
   const int not_r = static_cast<int>(std::partition_point(seq, seq + n, [&](int x) { return g.end(x) <= r; }) - seq);
   const int in_l =
       static_cast<int>(std::partition_point(seq, seq + n, [&](int x) { return g.duration(x) + g.tail(x) > q; }) - seq);
-  const int lo = std::min(not_r, in_l), hi = std::max(not_r, in_l);
+  // Positions lo..hi lie after L \ R and before R \ L. When L and R do not meet, every one of
+  // them gives v the free head r and the free tail q: the first one will do.
+  const int lo = std::min(not_r, in_l), hi = not_r < in_l ? in_l : lo;
   const bool downtime = p > 0 && !shop.downtime[machine].empty();
-  ReassignMove best{op, mode, -1, 0};
   Time best_value = 0;
   for (int i = lo; i <= hi; ++i) {
     Time start = std::max(r, i > 0 ? g.end(seq[i - 1]) : 0);
@@ -53,11 +56,11 @@ ReassignMove ReassignmentNeighbourhood::BestInsertion(const FlexibleGraph& g, in
     const Time value = start + p + std::max(q, i < n ? g.duration(seq[i]) + g.tail(seq[i]) : 0);
     if (i == lo || value < best_value) {
       best_value = value;
-      best.after = i > 0 ? seq[i - 1] : -1;
+      move.after = i > 0 ? seq[i - 1] : -1;
     }
   }
-  best.estimate = std::max(best_value, Bypass(g, op));
-  return best;
+  move.estimate = std::max(best_value, Bypass(g, op));
+  move.rated = true;
 }
 
 void ReassignmentNeighbourhood::Generate(const FlexibleGraph& g, std::vector<ReassignMove>& moves) {
@@ -66,16 +69,17 @@ void ReassignmentNeighbourhood::Generate(const FlexibleGraph& g, std::vector<Rea
   for (int op : g.critical_path()) {
     const int current = g.mode_of(op);
     const int machine = g.machine_of(op);
+    const Time r = FreeHead(g, op), q = FreeTail(g, op), bypass = Bypass(g, op);
     for (int k = shop.mode_begin[op]; k < shop.mode_begin[op + 1]; ++k) {
       if (k == current) continue;
       if (shop.modes[k].machine != machine) {
-        moves.push_back(BestInsertion(g, op, k));
+        moves.push_back({op, k, -1, std::max(r + shop.modes[k].duration + q, bypass), false});
       } else if (shop.modes[k].duration != g.duration(op)) {
         // Same machine, another duration: keep the position, rate the path through op.
         const int mp = g.machine_prev(op), mn = g.machine_next(op);
         const Time start = std::max(FreeHead(g, op), mp >= 0 ? g.end(mp) : 0);
         const Time after = std::max(FreeTail(g, op), mn >= 0 ? g.duration(mn) + g.tail(mn) : 0);
-        moves.push_back({op, k, mp, start + shop.modes[k].duration + after});
+        moves.push_back({op, k, mp, start + shop.modes[k].duration + after, true});
       }
     }
   }

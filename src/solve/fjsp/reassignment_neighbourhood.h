@@ -20,8 +20,11 @@
 // the new start of v is pushed past its new machine's downtimes (EarliestFit); tails ignore
 // downtime, so ratings are estimates and the chosen move is evaluated exactly afterwards.
 //
-// Cost: per critical operation and alternative machine k, O(log |k| + range) with the
-// position arrays of FlexibleGraph; no allocation once the move vector has grown.
+// Candidates are generated with a cheap lower bound on their rating, max(r_v + p_vk + q_v,
+// bypass), and rated (position and estimate) on demand, so that a search can skip the
+// candidates that cannot beat its best move. Cost: O(1) per candidate, then O(log |k| +
+// range) to rate one with the position arrays of FlexibleGraph; no allocation once the move
+// vector has grown.
 #pragma once
 
 #include <vector>
@@ -32,21 +35,21 @@ namespace ordo {
 
 struct ReassignMove {
   int op = -1;
-  int mode = -1;      // the new mode (index into ShopProblem::modes)
-  int after = -1;     // insert right after this operation of the new machine (-1: first)
-  Time estimate = 0;  // estimated makespan after the move
+  int mode = -1;       // the new mode (index into ShopProblem::modes)
+  int after = -1;      // insert right after this operation of the new machine (-1: first)
+  Time estimate = 0;   // estimated makespan after the move; a lower bound on it until rated
+  bool rated = false;  // after and estimate are the best insertion's
 };
 
 class ReassignmentNeighbourhood {
  public:
-  // Appends to moves (cleared first) the best insertion of every critical-path operation on
-  // every other eligible machine (and onto its own machine when a mode there has another
-  // duration, keeping its position).
+  // Fills moves with every critical-path operation moved to every other eligible machine
+  // (and onto its own machine when a mode there has another duration, keeping its place,
+  // rated at once), each with the lower bound of its rating.
   static void Generate(const FlexibleGraph& g, std::vector<ReassignMove>& moves);
 
-  // The best insertion of op in `mode`, given the current graph; op must not already be on
-  // the mode's machine.
-  static ReassignMove BestInsertion(const FlexibleGraph& g, int op, int mode);
+  // Finds the best insertion of an unrated move (no-op when rated).
+  static void Rate(const FlexibleGraph& g, ReassignMove& move);
 };
 
 }  // namespace ordo

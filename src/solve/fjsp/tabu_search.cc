@@ -106,6 +106,7 @@ class FjspWorker {
   void Run(const FlexibleSchedule& start, SharedBest& shared, const SolveControl& control) {
     g_.Set(start);
     best_ = cycle_best_ = g_.makespan();
+    cycle_critical_ = g_.critical_count();
     g_.Get(best_schedule_);
     cycle_best_schedule_ = best_schedule_;
     Publish(shared, control);
@@ -118,8 +119,11 @@ class FjspWorker {
       if (sequencing_.empty() && routing_.empty()) break;  // the critical path has nothing to move
       Apply(Choose(), true);
       ++clock_;
-      if (g_.makespan() < cycle_best_) {
+      // Improvement: a smaller makespan, or as small with fewer critical operations (a way
+      // off the plateaus of small integer makespans).
+      if (g_.makespan() < cycle_best_ || (g_.makespan() == cycle_best_ && g_.critical_count() < cycle_critical_)) {
         cycle_best_ = g_.makespan();
+        cycle_critical_ = g_.critical_count();
         g_.Get(cycle_best_schedule_);
         since_improvement = 0;
         if (cycle_best_ < best_) {
@@ -158,29 +162,39 @@ class FjspWorker {
   bool RoutingTabu(const ReassignMove& m) const { return assign_tabu_[m.mode] > clock_; }
 
   // The best admissible move by estimate, uniformly among ties; when every move is tabu and
-  // none is aspirated, a random move.
+  // none is aspirated, a random move. Routing moves are rated only when their lower bound
+  // could still win: it cannot when it exceeds the best estimate so far, nor when the move is
+  // tabu and the bound does not beat the best makespan (no aspiration possible).
   MoveRef Choose() {
     MoveRef chosen = 0;
     bool found = false;
     Time chosen_estimate = 0;
     int ties = 0;
-    auto consider = [&](MoveRef ref, Time estimate, auto is_tabu) {
-      if (found && estimate > chosen_estimate) return;
-      if (estimate >= best_ && is_tabu()) return;  // aspiration: tabu moves that beat the best pass
+    auto consider = [&](MoveRef ref, Time estimate) {
       if (!found || estimate < chosen_estimate) {
         chosen = ref;
         chosen_estimate = estimate;
         found = true;
         ties = 1;
-      } else if (rng_.Below(static_cast<std::uint64_t>(++ties)) == 0) {
+      } else if (estimate == chosen_estimate && rng_.Below(static_cast<std::uint64_t>(++ties)) == 0) {
         chosen = ref;
       }
     };
     for (std::size_t i = 0; i < sequencing_.size(); ++i) {
-      consider(static_cast<MoveRef>(i), sequencing_[i].estimate, [&] { return SequencingTabu(sequencing_[i]); });
+      const ShopMove& m = sequencing_[i];
+      if (found && m.estimate > chosen_estimate) continue;
+      if (m.estimate >= best_ && SequencingTabu(m)) continue;  // aspiration: tabu moves that beat the best pass
+      consider(static_cast<MoveRef>(i), m.estimate);
     }
     for (std::size_t i = 0; i < routing_.size(); ++i) {
-      consider(-1 - static_cast<MoveRef>(i), routing_[i].estimate, [&] { return RoutingTabu(routing_[i]); });
+      ReassignMove& m = routing_[i];
+      if (found && m.estimate > chosen_estimate) continue;
+      const bool tabu = RoutingTabu(m);
+      if (tabu && m.estimate >= best_) continue;
+      ReassignmentNeighbourhood::Rate(g_, m);
+      if (found && m.estimate > chosen_estimate) continue;
+      if (tabu && m.estimate >= best_) continue;
+      consider(-1 - static_cast<MoveRef>(i), m.estimate);
     }
     if (found) return chosen;
     const std::size_t k = rng_.Below(sequencing_.size() + routing_.size());
@@ -214,6 +228,7 @@ class FjspWorker {
         g_.Evaluate();
       }
     } else {
+      ReassignmentNeighbourhood::Rate(g_, routing_[-1 - ref]);
       const ReassignMove m = routing_[-1 - ref];
       const int old_mode = g_.mode_of(m.op), old_prev = g_.machine_prev(m.op);
       if (tabu) assign_tabu_[old_mode] = clock_ + Draw(assign_tenure_);
@@ -268,6 +283,7 @@ class FjspWorker {
     }
     clock_ += 2 * std::max(base_tenure_, assign_tenure_) + 1;  // every tabu status expires
     cycle_best_ = g_.makespan();
+    cycle_critical_ = g_.critical_count();
     g_.Get(cycle_best_schedule_);
   }
 
@@ -286,6 +302,7 @@ class FjspWorker {
   std::vector<std::int64_t> assign_tabu_;  // per mode: clock until which taking that mode is tabu
   std::int64_t clock_ = 1;
   Time best_ = 0, cycle_best_ = 0;
+  int cycle_critical_ = 0;
   FlexibleSchedule best_schedule_, cycle_best_schedule_;
   FlexibleRelinker relinker_;
   FlexibleElitePool elite_;
