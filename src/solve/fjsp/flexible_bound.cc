@@ -2,32 +2,30 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 #include "solve/jobshop/jps_bound.h"
 
 namespace ordo {
 namespace {
 
-// Best energy bound for one machine set: ops are (head, shortest duration, tail).
+// Best energy bound for one machine set; ops are (head, shortest duration, tail). For every
+// head threshold h (ops with head >= h, by decreasing head) and every tail threshold t among
+// them, C >= h + ceil(work / machines) + t: O(n^2), with the ops kept sorted by tail.
 Time EnergyBound(std::vector<std::array<Time, 3>>& ops, Time machines) {
-  if (ops.empty()) return 0;
-  Time bound = 0;
-  // Head thresholds: sort by head descending, grow the set of ops with head >= h.
   std::sort(ops.begin(), ops.end(), [](const auto& a, const auto& b) { return a[0] > b[0]; });
-  Time work = 0, min_tail = ops[0][2];
+  std::vector<std::array<Time, 3>> by_tail;  // the ops with head >= h, by decreasing tail
+  by_tail.reserve(ops.size());
+  Time bound = 0;
   for (const auto& op : ops) {
-    work += op[1];
-    min_tail = std::min(min_tail, op[2]);
-    bound = std::max(bound, op[0] + (work + machines - 1) / machines + min_tail);
-  }
-  // Tail thresholds, symmetrically.
-  std::sort(ops.begin(), ops.end(), [](const auto& a, const auto& b) { return a[2] > b[2]; });
-  work = 0;
-  Time min_head = ops[0][0];
-  for (const auto& op : ops) {
-    work += op[1];
-    min_head = std::min(min_head, op[0]);
-    bound = std::max(bound, min_head + (work + machines - 1) / machines + op[2]);
+    by_tail.insert(std::upper_bound(by_tail.begin(), by_tail.end(), op,
+                                    [](const auto& a, const auto& b) { return a[2] > b[2]; }),
+                   op);
+    Time work = 0;
+    for (const auto& x : by_tail) {
+      work += x[1];
+      bound = std::max(bound, op[0] + (work + machines - 1) / machines + x[2]);
+    }
   }
   return bound;
 }
@@ -72,9 +70,17 @@ Time FlexibleShopLowerBound(const ShopProblem& shop) {
   std::sort(sets.begin(), sets.end());
   sets.erase(std::unique(sets.begin(), sets.end()), sets.end());
 
+  // Smallest sets first (the fixed-machine bounds, then the tightest groups), so the set of
+  // all machines comes last; on very large instances the work is capped at about 2e7
+  // membership tests, the set of all machines always done, so the bound stays cheap.
+  std::stable_sort(sets.begin(), sets.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
   std::vector<std::array<Time, 3>> ops;
-  for (const std::vector<int>& set : sets) {
+  std::int64_t work = 0;
+  for (std::size_t i = 0; i < sets.size(); ++i) {
+    const std::vector<int>& set = sets[i];
     if (set.empty()) continue;
+    work += n;
+    if (work > 20'000'000 && i + 1 < sets.size()) continue;
     ops.clear();
     for (int o = 0; o < n; ++o) {
       if (!std::includes(set.begin(), set.end(), eligible[o].begin(), eligible[o].end())) continue;
@@ -83,7 +89,8 @@ Time FlexibleShopLowerBound(const ShopProblem& shop) {
     if (set.size() == 1) {
       bound = std::max(bound, JacksonPreemptiveBound(ops));
     } else {
-      bound = std::max(bound, EnergyBound(ops, static_cast<Time>(set.size())));
+      work += static_cast<std::int64_t>(ops.size()) * static_cast<std::int64_t>(ops.size());
+      if (work <= 20'000'000 || i + 1 == sets.size()) bound = std::max(bound, EnergyBound(ops, static_cast<Time>(set.size())));
     }
   }
   return bound;

@@ -12,7 +12,7 @@
 //     same with tail thresholds. This is the parallel-machine energetic bound of the
 //     multi-purpose machine literature (Jurisch 1992; Hurink, Jurisch & Thole 1994 use the
 //     same relaxation for their instances' lower bounds).
-// O(S x N log N) for S distinct eligible sets, computed once per solve.
+// O(S x N log N) for S distinct eligible sets (capped on very large instances), once per solve.
 #pragma once
 
 #include "solve/shop/shop_problem.h"
