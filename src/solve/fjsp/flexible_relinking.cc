@@ -1,6 +1,7 @@
 #include "solve/fjsp/flexible_relinking.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "solve/shop/shop_problem.h"
 
@@ -34,7 +35,7 @@ FlexibleRelinker::FlexibleRelinker(int num_ops) : guide_prev_(num_ops), guide_po
 }
 
 void FlexibleRelinker::RelinkTowards(FlexibleGraph& g, const FlexibleSchedule& from, const FlexibleSchedule& to,
-                                     double fraction, Rng& rng) {
+                                     double begin, double end, Rng& rng) {
   const ShopProblem& shop = g.shop();
   g.Set(from);
   MachinePredecessors(to, guide_prev_.data());
@@ -46,7 +47,9 @@ void FlexibleRelinker::RelinkTowards(FlexibleGraph& g, const FlexibleSchedule& f
     if (g.mode_of(o) != to.mode[o] || g.machine_prev(o) != guide_prev_[o]) candidates_.push_back(o);
   }
   const int distance = static_cast<int>(candidates_.size());
-  const int steps = std::max(distance > 0 ? 1 : 0, static_cast<int>(fraction * distance));
+  const int steps = std::max(distance > 0 ? 1 : 0, static_cast<int>(end * distance));
+  const int first_kept = std::min(steps, static_cast<int>(begin * distance));
+  Time best = std::numeric_limits<Time>::max();
   int done = 0;
   while (done < steps && !candidates_.empty()) {
     const std::size_t pick = rng.Below(candidates_.size());
@@ -71,7 +74,12 @@ void FlexibleRelinker::RelinkTowards(FlexibleGraph& g, const FlexibleSchedule& f
       continue;
     }
     ++done;
+    if (done >= first_kept && g.makespan() < best) {
+      best = g.makespan();
+      g.Get(best_);
+    }
   }
+  if (best < std::numeric_limits<Time>::max() && best < g.makespan()) g.Set(best_);
 }
 
 bool FlexibleElitePool::Add(Time makespan, const FlexibleSchedule& schedule) {

@@ -4,8 +4,8 @@
 // schedules in a scatter search). Here a step takes one operation whose machine or machine
 // predecessor differs from the guide's, gives it the guide's mode and inserts it right after
 // the last operation of that machine that precedes it in the guide; a step that would create
-// a cycle is undone and skipped. The walk stops part way, giving a start that shares
-// structure with both schedules.
+// a cycle is undone and skipped. As in Peng et al., the walk keeps the best schedule met in
+// its middle part, a start that shares structure with both ends.
 //
 // Cost: O(N) per step; the relinker and the pool allocate only while they warm up.
 #pragma once
@@ -24,13 +24,15 @@ int ScheduleDistance(const FlexibleSchedule& a, const FlexibleSchedule& b, std::
 class FlexibleRelinker {
  public:
   explicit FlexibleRelinker(int num_ops);
-  // Loads `from` into g and walks towards `to` for `fraction` of their distance (at least one
-  // step when they differ). g holds the result, evaluated, on return.
-  void RelinkTowards(FlexibleGraph& g, const FlexibleSchedule& from, const FlexibleSchedule& to, double fraction,
-                     Rng& rng);
+  // Loads `from` into g and walks towards `to` for the fraction `end` of their distance (at
+  // least one step when they differ); g ends at the best schedule met from the fraction
+  // `begin` of the distance on, evaluated.
+  void RelinkTowards(FlexibleGraph& g, const FlexibleSchedule& from, const FlexibleSchedule& to, double begin,
+                     double end, Rng& rng);
 
  private:
-  std::vector<int> guide_prev_, guide_pos_, candidates_, scratch_;
+  std::vector<int> guide_prev_, guide_pos_, candidates_;
+  FlexibleSchedule best_;
 };
 
 // A small pool of the best distinct schedules seen, best first.

@@ -269,7 +269,7 @@ class FjspWorker {
       const std::size_t a = pick();
       std::size_t b = rng_.Below(elite_.size() - 1);
       if (b >= a) ++b;
-      relinker_.RelinkTowards(g_, elite_.schedule(a), elite_.schedule(b), 0.25 + 0.5 * rng_.Uniform01(), rng_);
+      relinker_.RelinkTowards(g_, elite_.schedule(a), elite_.schedule(b), 0.25, 0.75, rng_);
     } else {
       g_.Set(elite_.size() > 0 ? elite_.schedule(pick()) : best_schedule_);
       for (std::int64_t k = 0; k < options_.perturbation; ++k) {
