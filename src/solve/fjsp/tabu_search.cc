@@ -60,7 +60,7 @@ class PairTabu {
     if (n <= 1024) {
       dense_.assign(static_cast<std::size_t>(n) * n, 0);
     } else {
-      slots_.assign(std::size_t{1} << 20, Slot{});
+      slots_.assign(std::size_t{1} << 18, Slot{});
     }
   }
   std::int64_t Get(int a, int b) const {
@@ -83,7 +83,7 @@ class PairTabu {
     std::uint64_t key = 0;  // key + 1; 0 = empty
     std::int64_t until = 0;
   };
-  std::size_t Hash(std::uint64_t key) const { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 44); }
+  std::size_t Hash(std::uint64_t key) const { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 46); }
   std::uint64_t n_;
   std::vector<std::int64_t> dense_;
   std::vector<Slot> slots_;
