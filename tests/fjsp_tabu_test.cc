@@ -236,6 +236,29 @@ TEST(FjspTabu, StopsAtOnceWhenAskedAndReportsProgress) {
   EXPECT_EQ(reported.back(), run->check.objective);
 }
 
+// A stop request that arrives during the search (here from the progress callback, at the
+// third improvement) ends it long before its iteration limit, with a checked schedule.
+TEST(FjspTabu, StopsWhenAskedDuringTheSearch) {
+  const Instance mk10 = Read("bench/instances/fjsp/brandimarte/mk10.fjs");
+  for (int threads : {1, 2}) {
+    std::atomic<bool> stop{false};
+    int reports = 0;
+    RunRequest request;
+    request.solver = "fjsp-tabu";
+    request.params = {"iterations=2000000"};
+    request.control.threads = threads;
+    request.control.time_limit_seconds = 1000;
+    request.control.stop_flag = &stop;
+    request.control.on_progress = [&](const Progress&) {
+      if (++reports == 3) stop.store(true);
+    };
+    auto run = SolveAndCheck(mk10, request);
+    ASSERT_TRUE(run.ok());
+    EXPECT_TRUE(run->verified());
+    EXPECT_LT(run->result.stats.iterations, 2000000 * threads);
+  }
+}
+
 TEST(FjspTabu, OtherObjectivesFallBackWithAMessage) {
   Instance in = test::RandomFlexibleShop(3, 5, 3, true);  // makespan + weighted tardiness
   const RunOutcome out = Tabu(in, {});
