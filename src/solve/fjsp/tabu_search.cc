@@ -25,7 +25,8 @@ std::vector<ParamSpec> FjspTabuParams() {
       {"restart_after", ParamType::Int, "0", 0, 1e12, {},
        "moves without improvement before a restart from the elite pool (0 = 5,000 + 20 x operations)"},
       {"tenure", ParamType::Int, "0", 0, 1e6, {},
-       "base tabu tenure of machine orders (0 = 10 + jobs/machines); each move adds a random 0..tenure/2"},
+       "base tabu tenure of machine orders (0 = 10 + jobs/machines), halved in a random half of the restart cycles; "
+       "each move adds a random 0..tenure/2"},
       {"assign_tenure", ParamType::Int, "0", 0, 1e6, {},
        "base tabu tenure of (operation, machine) pairs after a reassignment (0 = same as tenure); each move adds a "
        "random 0..assign_tenure/2"},
@@ -201,7 +202,9 @@ class FjspWorker {
     return k < sequencing_.size() ? static_cast<MoveRef>(k) : -1 - static_cast<MoveRef>(k - sequencing_.size());
   }
 
+  // A tenure for one move: the base scaled for this cycle, plus a random 0..base/2.
   std::int64_t Draw(std::int64_t base) {
+    base = std::max<std::int64_t>(1, static_cast<std::int64_t>(static_cast<double>(base) * tenure_scale_));
     return base + static_cast<std::int64_t>(rng_.Below(static_cast<std::uint64_t>(base / 2 + 1)));
   }
 
@@ -282,6 +285,9 @@ class FjspWorker {
       }
     }
     clock_ += 2 * std::max(base_tenure_, assign_tenure_) + 1;  // every tabu status expires
+    // No tenure suits every instance: small shops with long blocks want about half the
+    // default, others the default. Each cycle draws one of the two.
+    tenure_scale_ = rng_.Below(2) == 0 ? 0.5 : 1.0;
     cycle_best_ = g_.makespan();
     cycle_critical_ = g_.critical_count();
     g_.Get(cycle_best_schedule_);
@@ -294,6 +300,7 @@ class FjspWorker {
   Time lower_bound_;
   std::int64_t weight_;
   std::int64_t base_tenure_ = 0, assign_tenure_ = 0, restart_after_ = 0;
+  double tenure_scale_ = 1.0;  // of the base tenures, drawn per restart cycle
   N7Neighbourhood n7_;
   std::vector<ShopMove> sequencing_;
   std::vector<ReassignMove> routing_;
