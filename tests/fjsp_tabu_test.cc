@@ -140,7 +140,9 @@ TEST(FjspTabu, NeverWorseThanTheBestRule) {
   std::vector<Instance> instances = {Read("bench/instances/fjsp/brandimarte/mk01.fjs"),
                                      Read("bench/instances/fjsp/brandimarte/mk10.fjs"),
                                      Read("bench/instances/fjsp/hurink/vdata/la01.fjs")};
-  for (std::uint64_t seed = 1; seed <= 40; ++seed) instances.push_back(RandomMakespanShop(900 + seed, 6, 4, seed % 2 == 0));
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    instances.push_back(RandomMakespanShop(900 + seed, 6, 4, seed % 2 == 0));
+  }
   for (const Instance& in : instances) {
     const RunOutcome active = Solve(in, "gt-active", {});
     const RunOutcome nondelay = Solve(in, "gt-nondelay", {});
@@ -271,7 +273,8 @@ TEST(FjspTabu, OtherObjectivesFallBackWithAMessage) {
 TEST(FjspNeighbourhoods, MovesAreAcyclic) {
   int moves = 0;
   for (std::uint64_t seed = 1; seed <= 60; ++seed) {
-    const Instance in = RandomMakespanShop(700 + seed, 4 + static_cast<int>(seed % 5), 3 + static_cast<int>(seed % 3), false);
+    const int jobs = 4 + static_cast<int>(seed % 5), machines = 3 + static_cast<int>(seed % 3);
+    const Instance in = RandomMakespanShop(700 + seed, jobs, machines, false);
     const ShopProblem shop = BuildShopProblem(in);
     const RunOutcome start = Solve(in, "gt-active", {"rule=mwkr"});
     std::vector<int> mode(shop.num_ops);
@@ -315,7 +318,8 @@ TEST(FjspNeighbourhoods, MovesAreAcyclic) {
 TEST(FlexibleGraph, IncrementalEvaluationMatchesFullEvaluation) {
   int cycles = 0, moves = 0;
   for (std::uint64_t seed = 1; seed <= 40; ++seed) {
-    const Instance in = RandomMakespanShop(800 + seed, 3 + static_cast<int>(seed % 6), 2 + static_cast<int>(seed % 4), seed % 2 == 0);
+    const int jobs = 3 + static_cast<int>(seed % 6), machines = 2 + static_cast<int>(seed % 4);
+    const Instance in = RandomMakespanShop(800 + seed, jobs, machines, seed % 2 == 0);
     const ShopProblem shop = BuildShopProblem(in);
     const RunOutcome start = Solve(in, "gt-active", {"rule=spt"});
     std::vector<int> mode(shop.num_ops);
@@ -328,7 +332,8 @@ TEST(FlexibleGraph, IncrementalEvaluationMatchesFullEvaluation) {
     FlexibleSchedule snapshot;
     for (int step = 0; step < 60; ++step) {
       const int op = static_cast<int>(rng.Below(static_cast<std::uint64_t>(shop.num_ops)));
-      const int k = shop.mode_begin[op] + static_cast<int>(rng.Below(static_cast<std::uint64_t>(shop.mode_begin[op + 1] - shop.mode_begin[op])));
+      const int modes = shop.mode_begin[op + 1] - shop.mode_begin[op];
+      const int k = shop.mode_begin[op] + static_cast<int>(rng.Below(static_cast<std::uint64_t>(modes)));
       const int machine = shop.modes[k].machine;
       const int old_mode = g.mode_of(op), old_prev = g.machine_prev(op);
       // A random place on the target machine, the operation itself excluded.

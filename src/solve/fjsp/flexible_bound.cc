@@ -90,7 +90,9 @@ Time FlexibleShopLowerBound(const ShopProblem& shop) {
       bound = std::max(bound, JacksonPreemptiveBound(ops));
     } else {
       work += static_cast<std::int64_t>(ops.size()) * static_cast<std::int64_t>(ops.size());
-      if (work <= 20'000'000 || i + 1 == sets.size()) bound = std::max(bound, EnergyBound(ops, static_cast<Time>(set.size())));
+      if (work <= 20'000'000 || i + 1 == sets.size()) {
+        bound = std::max(bound, EnergyBound(ops, static_cast<Time>(set.size())));
+      }
     }
   }
   return bound;

@@ -40,7 +40,9 @@ void FlexibleRelinker::RelinkTowards(FlexibleGraph& g, const FlexibleSchedule& f
   g.Set(from);
   MachinePredecessors(to, guide_prev_.data());
   for (int m = 0; m < shop.num_machines; ++m) {
-    for (int i = to.machine_begin[m]; i < to.machine_begin[m + 1]; ++i) guide_pos_[to.order[i]] = i - to.machine_begin[m];
+    for (int i = to.machine_begin[m]; i < to.machine_begin[m + 1]; ++i) {
+      guide_pos_[to.order[i]] = i - to.machine_begin[m];
+    }
   }
   candidates_.clear();
   for (int o = 0; o < shop.num_ops; ++o) {
