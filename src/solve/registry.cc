@@ -3,6 +3,7 @@
 #include <fmt/ranges.h>
 
 #include "solve/dispatch/shop_dispatch.h"
+#include "solve/fjsp/tabu_search.h"
 #include "solve/jobshop/tabu_search.h"
 #include "solve/project/sgs_solver.h"
 #include "solve/shop/blocking_insertion.h"
@@ -41,6 +42,8 @@ const std::vector<SolverInfo>& SolverRegistry() {
        [](const ParamValues& p) { return MakeShopDispatch(GtVariant::NonDelay, p); }},
       {"jobshop-tabu", "tabu search on the N7 neighbourhood with restarts from the best schedule; parallel portfolio (job shop makespan)",
        {Family::JobShop}, false, TabuSearchParams(), [](const ParamValues& p) { return MakeTabuSearch(p); }},
+      {"fjsp-tabu", "tabu search with N7 sequencing and machine reassignment moves, elite restarts; parallel portfolio (flexible job shop makespan)",
+       {Family::JobShop, Family::FlexibleJobShop}, false, FjspTabuParams(), [](const ParamValues& p) { return MakeFjspTabu(p); }},
       {"sgs-serial", "serial schedule-generation scheme with a priority rule (RCPSP and any non-blocking model)",
        {Family::Rcpsp, Family::General, Family::JobShop, Family::FlexibleJobShop, Family::SingleMachine}, false,
        SgsParams(), [](const ParamValues& p) { return MakeSgsSolver(SgsScheme::Serial, p); }},
@@ -68,7 +71,7 @@ Expected<const SolverInfo*> FindSolver(const std::string& name) {
 std::string DefaultSolverName(const Instance& instance) {
   switch (ClassifyFamily(instance)) {
     case Family::JobShop: return instance.blocking ? "blocking-insertion" : "jobshop-tabu";
-    case Family::FlexibleJobShop: return instance.blocking ? "blocking-insertion" : "gt-active";
+    case Family::FlexibleJobShop: return instance.blocking ? "blocking-insertion" : "fjsp-tabu";
     case Family::SingleMachine: return "sm-dispatch";
     case Family::Rcpsp:
     case Family::General: return "sgs-serial";
