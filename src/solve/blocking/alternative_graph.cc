@@ -1,6 +1,7 @@
 #include "solve/blocking/alternative_graph.h"
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <numeric>
 
@@ -82,6 +83,10 @@ BlockingGraph::BlockingGraph(const ShopProblem& shop, const CompletionObjective&
   tarjan_index_.assign(n, -1);
   tarjan_low_.assign(n, 0);
   on_stack_.assign(n, 0);
+  topo_.assign(n, 0);
+  orig_head_.assign(n, 0);
+  orig_stamp_.assign(n, 0);
+  heap_.reserve(n);
   scc_order_.assign(n, 0);
   tail_.assign(n, 0);
   component_of_.assign(n, -1);
@@ -159,6 +164,7 @@ void BlockingGraph::AddJob(int job) {
     dur_[o] = min_dur_[o];
     head_[o] = o == first ? release_[o] : std::max(release_[o], head_[o - 1] + dur_[o - 1]);
   }
+  disruption_ = 0;
   const Time c = head_[last - 1] + dur_[last - 1];
   for (int o = last - 1; o >= first; --o) tail_[o] = dur_[o] + (o + 1 < last ? tail_[o + 1] : 0);
   completion_[job] = c;
@@ -209,7 +215,8 @@ bool BlockingGraph::Evaluate() {
   }
   int processed = 0;
   while (processed < tail) {
-    const int u = queue_[processed++];
+    const int u = queue_[processed];
+    topo_[u] = processed++;
     ForEachSuccessor(u, [&](int v, Time w) {
       head_[v] = std::max(head_[v], head_[u] + w);
       if (--indegree_[v] == 0) queue_[tail++] = v;
@@ -364,6 +371,7 @@ std::int64_t BlockingGraph::ObjectiveValue(Time makespan, Time lmax, std::int64_
 // ---- Incremental placement ----
 
 void BlockingGraph::SetHead(int v, Time h) {
+  if (orig_stamp_[v] != generation_) orig_stamp_[v] = generation_, orig_head_[v] = head_[v];
   log_.push_back({v, head_[v]});
   p_disruption_ += h - head_[v];
   head_[v] = h;
@@ -391,6 +399,7 @@ bool BlockingGraph::TryPlace(int op, int q, int after, const PlacementScore& lim
     std::fill(in_queue_.begin(), in_queue_.end(), 0);
     std::fill(job_stamp_.begin(), job_stamp_.end(), 0);
     std::fill(stamp_.begin(), stamp_.end(), 0);
+    std::fill(orig_stamp_.begin(), orig_stamp_.end(), 0);
   }
   log_.clear();
   touched_jobs_.clear();
@@ -398,7 +407,7 @@ bool BlockingGraph::TryPlace(int op, int q, int after, const PlacementScore& lim
   p_lmax_ = lmax_;
   p_twt_ = twt_;
   p_twc_ = twc_;
-  p_disruption_ = 0;
+  p_disruption_ = disruption_;
   placed_ = op;
   placed_old_mode_ = mode_[op];
   placed_old_dur_ = dur_[op];
@@ -413,22 +422,25 @@ bool BlockingGraph::TryPlace(int op, int q, int after, const PlacementScore& lim
   SetHead(op, std::max(head_[op], HeadFromPredecessors(op)));
   // Propagate from op (its head, its longer duration) and from its release node (the new
   // arc to its machine successor). Every cycle the placement closes passes through op, so a
-  // rise of op's head during propagation is a positive cycle.
-  const int cap = num_nodes_ + 1;
-  int qh = 0, qt = 0;
+  // rise of op's head during propagation is a positive cycle. Nodes are relaxed in the
+  // order of their heads before the placement (ties: the order of the last evaluation),
+  // a topological order of every arc but the two new ones, so each node is mostly
+  // relaxed once.
+  heap_.clear();
   auto push = [&](int v) {
     if (in_queue_[v] == generation_) return;
     in_queue_[v] = generation_;
-    queue_[qt] = v;
-    qt = qt + 1 == cap ? 0 : qt + 1;
+    heap_.push_back({OriginalHead(v), topo_[v], v});
+    std::push_heap(heap_.begin(), heap_.end(), std::greater<>());
   };
   push(op);
   if (job_next_[op] >= 0) push(job_next_[op]);
   bool ok = !(limit < pending());
   const std::size_t budget = 64 * static_cast<std::size_t>(num_nodes_) + 64;
-  while (ok && qh != qt) {
-    const int u = queue_[qh];
-    qh = qh + 1 == cap ? 0 : qh + 1;
+  while (ok && !heap_.empty()) {
+    std::pop_heap(heap_.begin(), heap_.end(), std::greater<>());
+    const int u = heap_.back().node;
+    heap_.pop_back();
     in_queue_[u] = 0;
     ForEachSuccessor(u, [&](int v, Time w) {
       if (!ok || head_[u] + w <= head_[v]) return;
@@ -491,6 +503,7 @@ void BlockingGraph::Commit() {
   lmax_ = p_lmax_;
   twt_ = p_twt_;
   twc_ = p_twc_;
+  disruption_ = p_disruption_;
   log_.clear();
   placed_ = -1;
 }
@@ -566,6 +579,7 @@ void BlockingGraph::Save(Snapshot& s) const {
   s.lmax = lmax_;
   s.twt = twt_;
   s.twc = twc_;
+  s.disruption = disruption_;
 }
 
 void BlockingGraph::Restore(const Snapshot& s) {
@@ -584,6 +598,7 @@ void BlockingGraph::Restore(const Snapshot& s) {
   lmax_ = s.lmax;
   twt_ = s.twt;
   twc_ = s.twc;
+  disruption_ = s.disruption;
   for (int v = 0; v < num_nodes_; ++v) {
     if (mode_[v] >= 0) machine_[v] = shop_.modes[mode_[v]].machine;
   }

@@ -40,8 +40,9 @@ struct CompletionObjective {
   static CompletionObjective FromInstance(const Instance& instance);
 };
 
-// Placement quality: the objective first, then the total increase of heads it causes (a
-// measure of how much the placement delays the rest of the schedule).
+// Placement quality: the objective first, then the total increase of heads caused by the
+// placements since the job was added (how much its insertion delays the rest of the
+// schedule). Both only grow as placements are added.
 struct PlacementScore {
   std::int64_t objective = 0;
   std::int64_t disruption = 0;
@@ -86,6 +87,7 @@ class BlockingGraph {
   // ---- Reading ----
   std::int64_t objective() const { return ObjectiveValue(makespan_, lmax_, twt_, twc_); }
   Time makespan() const { return makespan_; }
+  PlacementScore score() const { return {objective(), disruption_}; }
   Time head(int v) const { return head_[v]; }
   // The objective is the makespan times this weight (0 if it has other terms).
   std::int64_t makespan_weight() const {
@@ -135,7 +137,7 @@ class BlockingGraph {
     std::vector<Time> head, tail, dur, completion;
     std::vector<char> sequenced, present;
     Time makespan = 0, lmax = 0;
-    std::int64_t twt = 0, twc = 0;
+    std::int64_t twt = 0, twc = 0, disruption = 0;
   };
   void Save(Snapshot& s) const;
   void Restore(const Snapshot& s);
@@ -171,6 +173,7 @@ class BlockingGraph {
   std::vector<Time> completion_;  // per job
   Time makespan_ = 0, lmax_ = 0;
   std::int64_t twt_ = 0, twc_ = 0;
+  std::int64_t disruption_ = 0;  // head increases of the placements since the last AddJob()
   // Scratch for evaluation and placement.
   std::vector<int> indegree_, queue_, stamp_, in_queue_;
   int generation_ = 0;
@@ -179,6 +182,17 @@ class BlockingGraph {
     Time head;
   };
   std::vector<LogEntry> log_;
+  struct Pending {
+    Time head;
+    int topo, node;
+    friend bool operator>(const Pending& a, const Pending& b) {
+      return a.head != b.head ? a.head > b.head : a.topo > b.topo;
+    }
+  };
+  std::vector<Pending> heap_;
+  std::vector<int> topo_, orig_stamp_;  // topo_: position in the last evaluation's order
+  std::vector<Time> orig_head_;         // heads before the current placement
+  Time OriginalHead(int v) const { return orig_stamp_[v] == generation_ ? orig_head_[v] : head_[v]; }
   std::vector<int> touched_jobs_, job_stamp_;
   std::vector<Time> new_completion_;
   int placed_ = -1, placed_old_mode_ = -1;

@@ -135,7 +135,7 @@ class IgWorker {
     g_.Evaluate();
     for (std::size_t k = removed_.size(); k > 1; --k) std::swap(removed_[k - 1], removed_[rng_.Below(k)]);
     for (int job : removed_) {
-      const bool ok = options_.search > 0 ? insertion_.InsertSearch(job, rng_, SearchBudget(job)) : insertion_.Insert(job, rng_);
+      const bool ok = options_.search > 0 ? insertion_.InsertSearch(job, rng_, SearchBudget(job), control) : insertion_.Insert(job, rng_);
       if (!ok || control.ShouldStop()) return false;
     }
     return true;
@@ -223,7 +223,13 @@ class IteratedGreedySolver : public Solver {
     {
       JobInsertion insertion(graph, no_swaps);
       Rng rng(control.seed);
-      for (int job : RuleJobOrder(shop, "mwkr")) insertion.Insert(job, rng);
+      for (int job : RuleJobOrder(shop, "mwkr")) {
+        if (control.ShouldStop()) {  // no time for the search: the timetable schedule
+          SolveResult result = FinishResult(instance, std::move(baseline), bound, control, stats);
+          return result;
+        }
+        insertion.Insert(job, rng);
+      }
       graph.Evaluate();
       ++stats.schedules;
       stats.iterations += insertion.placements();

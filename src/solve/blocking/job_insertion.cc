@@ -137,10 +137,19 @@ void JobInsertion::Place(int op, int q, int after) {
 }
 
 bool JobInsertion::Insert(int job, Rng& rng) {
-  const ShopProblem& shop = g_.shop();
   g_.AddJob(job);
-  const int last = shop.job_begin[job + 1];
-  for (int o = shop.job_begin[job]; o < last; ++o) {
+  Greedy(job, rng);
+  return true;
+}
+
+// Per operation the best position by score, ties at random, among those from which the
+// job can be completed; records the choices in best_path_. False if it had to fall back
+// on InsertAtEnds (the job is then inserted all the same).
+bool JobInsertion::Greedy(int job, Rng& rng) {
+  const ShopProblem& shop = g_.shop();
+  const int first = shop.job_begin[job], last = shop.job_begin[job + 1];
+  best_path_.clear();
+  for (int o = first; o < last; ++o) {
     Open(window_, o);
     PlacementScore best = kNoLimit;
     std::uint64_t best_tie = 0;
@@ -166,41 +175,40 @@ bool JobInsertion::Insert(int job, Rng& rng) {
       ++fallbacks_;
       g_.RemoveJob(job);
       g_.Evaluate();
-      return InsertAtEnds(job);
+      InsertAtEnds(job);
+      return false;
     }
     Place(o, best_q, best_after);
+    best_path_.push_back({best, best_tie, best_q, best_after});
   }
   return true;
 }
 
-bool JobInsertion::InsertSearch(int job, Rng& rng, std::int64_t budget) {
+// The greedy insertion gives the first incumbent; the search then looks for a strictly
+// better one, and the best is replayed from the saved start.
+bool JobInsertion::InsertSearch(int job, Rng& rng, std::int64_t budget, const SolveControl& control) {
   const ShopProblem& shop = g_.shop();
   const int first = shop.job_begin[job], last = shop.job_begin[job + 1];
   g_.AddJob(job);
   if (first == last) return true;
   if (static_cast<int>(levels_.size()) < last - first) levels_.resize(last - first);
+  g_.Save(levels_[0].snapshot);
+  if (!Greedy(job, rng)) return true;
+  best_score_ = g_.score();
   path_.resize(last - first);
-  best_path_.clear();
-  best_score_ = kNoLimit;
   spent_ = 0;
   budget_ = budget;
-  g_.Save(levels_[0].snapshot);
+  control_ = &control;
+  g_.Restore(levels_[0].snapshot);
   Search(first, first, last, rng);
   g_.Restore(levels_[0].snapshot);
-  if (best_path_.empty()) {
-    ++fallbacks_;
-    g_.RemoveJob(job);
-    g_.Evaluate();
-    return InsertAtEnds(job);
-  }
   for (int o = first; o < last; ++o) Place(o, best_path_[o - first].q, best_path_[o - first].after);
   return true;
 }
 
-// Children of a node in score order; a child is expanded only if its score beats the best
-// complete insertion, and only after the check that the job stays completable (done this
-// late to spend it on expanded children only; the child the parent's check used, at the
-// latest feasible position, always passes it, so the first dive reaches a leaf).
+// Children of a node in score order, each expanded while its score (a lower bound) beats
+// the best complete insertion. A child without feasible grandchildren is a dead end and
+// simply backtracks: the greedy incumbent already guarantees a complete insertion.
 void JobInsertion::Search(int op, int first, int last, Rng& rng) {
   const ShopProblem& shop = g_.shop();
   Level& level = levels_[op - first];
@@ -212,7 +220,7 @@ void JobInsertion::Search(int op, int first, int last, Rng& rng) {
       if (Promising(window_, q, after, best_score_)) {
         PlacementScore score;
         ++placements_;
-        ++spent_;
+        if ((++spent_ & 63) == 0 && control_->ShouldStop()) budget_ = 0;
         if (g_.TryPlace(op, q, after, best_score_, &score) && score < best_score_) {
           level.candidates.push_back({score, rng.Next(), q, after});
         }
@@ -235,10 +243,8 @@ void JobInsertion::Search(int op, int first, int last, Rng& rng) {
   for (const Candidate& child : level.candidates) {
     if (!(child.score < best_score_)) break;
     Place(op, child.q, child.after);
-    if (CanComplete(op + 1, last)) {
-      path_[op - first] = child;
-      Search(op + 1, first, last, rng);
-    }
+    path_[op - first] = child;
+    Search(op + 1, first, last, rng);
     g_.Restore(level.snapshot);
     if (spent_ >= budget_) break;
   }

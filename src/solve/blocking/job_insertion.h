@@ -32,6 +32,7 @@
 
 #include "solve/blocking/alternative_graph.h"
 #include "solve/common/rng.h"
+#include "solve/solver.h"
 
 namespace ordo {
 
@@ -42,7 +43,8 @@ class JobInsertion {
   // Insert an absent job into a feasible graph; false only if no placement was feasible
   // even with every operation last on its machine (never, if the graph is consistent).
   bool Insert(int job, Rng& rng);
-  bool InsertSearch(int job, Rng& rng, std::int64_t budget);
+  // The search also ends early when control says stop (polled every 64 placements).
+  bool InsertSearch(int job, Rng& rng, std::int64_t budget, const SolveControl& control);
 
   std::int64_t placements() const { return placements_; }  // TryPlace calls
   std::int64_t fallbacks() const { return fallbacks_; }    // jobs restarted at the ends
@@ -71,6 +73,7 @@ class JobInsertion {
   bool ZeroPath(int from, int to);
   bool CanComplete(int op, int last);
   bool InsertAtEnds(int job);
+  bool Greedy(int job, Rng& rng);
   void Search(int op, int first, int last, Rng& rng);
   void Place(int op, int q, int after);
 
@@ -83,6 +86,7 @@ class JobInsertion {
   std::vector<Candidate> path_, best_path_;
   PlacementScore best_score_;
   std::int64_t spent_ = 0, budget_ = 0;
+  const SolveControl* control_ = nullptr;
   std::int64_t placements_ = 0, fallbacks_ = 0;
 };
 
