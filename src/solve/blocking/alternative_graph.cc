@@ -128,8 +128,6 @@ void BlockingGraph::ProbeLink(int op, int q, int after) {
   sequenced_[op] = 1;
 }
 
-void BlockingGraph::UnsequenceOp(int op) { ProbeUnlink(op); }
-
 void BlockingGraph::ProbeUnlink(int op) {
   Unlink(op);
   sequenced_[op] = 0;

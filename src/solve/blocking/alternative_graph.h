@@ -14,16 +14,20 @@
 // The graph also holds partial selections for job insertion: a job may be absent (removed)
 // or present but not yet sequenced on some machines (its operations then only follow their
 // job chain, with their shortest mode). TryPlace() sequences one operation at one position
-// and propagates the head increases incrementally (label correcting from the operation,
-// with an undo log), detects the cycles that the placement closes, and stops early once the
-// placement is worse than a given limit; Undo() or Commit() follows. Adding arcs only
-// raises heads, so the objective of a placement is exact without a full recomputation.
-// Evaluate() recomputes everything after removals: Kahn's topological sweep, and Tarjan's
-// strongly connected components for what is left when swaps form zero-length cycles.
+// and propagates the head increases incrementally with an undo log, relaxing nodes in the
+// order of their heads before the placement (a topological order of every old arc, so a
+// node is rarely relaxed twice); it detects the cycles the placement closes (all pass
+// through the operation) and stops early once the placement is worse than a given limit;
+// Undo() or Commit() follows. Adding arcs only raises heads, so the objective of a
+// placement is exact without a full recomputation. Evaluate() recomputes everything after
+// removals: Kahn's topological sweep, Tarjan's strongly connected components for what is
+// left when swaps form zero-length cycles, and tails for the placement bound.
 //
 // The objective is any non-negative combination of makespan, total weighted tardiness,
 // total weighted completion and maximum lateness (functions of job completions).
-// All arrays are flat and sized once; nothing allocates after construction.
+// Operations of zero duration are handled conservatively (a cycle through them counts as a
+// swap even where the checker would not see one). All arrays are flat and sized at
+// construction; placements and evaluations do not allocate once the scratch has grown.
 #pragma once
 
 #include <cstdint>
@@ -65,7 +69,6 @@ class BlockingGraph {
   // ---- Job removal and insertion ----
   void RemoveJob(int job);  // unsequences and removes its operations; Evaluate() afterwards
   void AddJob(int job);     // present, unsequenced, shortest modes, heads along the chain
-  void UnsequenceOp(int op);  // takes one operation off its machine (shortest mode); Evaluate() afterwards
   // Sequences op with mode q (a ShopMode index of op) right after node `after` on the mode's
   // machine (-1: first). Returns true if the placement is feasible and not worse than
   // limit; *score is then its score. Either way the placement stays until Undo() or Commit().
