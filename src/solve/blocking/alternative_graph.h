@@ -21,7 +21,7 @@
 // Undo() or Commit() follows. Adding arcs only raises heads, so the objective of a
 // placement is exact without a full recomputation. Evaluate() recomputes everything after
 // removals: Kahn's topological sweep, Tarjan's strongly connected components for what is
-// left when swaps form zero-length cycles, and tails for the placement bound.
+// left when swaps form zero-length cycles (swap_cycles.cc), and tails for the bound.
 //
 // The objective is any non-negative combination of makespan, total weighted tardiness,
 // total weighted completion and maximum lateness (functions of job completions).
