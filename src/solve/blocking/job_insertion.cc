@@ -160,10 +160,11 @@ bool JobInsertion::Greedy(int job, Rng& rng) {
         if (Promising(window_, q, after, best)) {
           PlacementScore score;
           ++placements_;
-          const std::uint64_t tie = rng.Next();
-          if (g_.TryPlace(o, q, after, best, &score) && Before(score, tie, best, best_tie) &&
-              (o + 1 == last || CanComplete(o + 1, last))) {
-            best = score, best_tie = tie, best_q = q, best_after = after;
+          if (g_.TryPlace(o, q, after, best, &score)) {
+            const std::uint64_t tie = rng.Next();
+            if (Before(score, tie, best, best_tie) && (o + 1 == last || CanComplete(o + 1, last))) {
+              best = score, best_tie = tie, best_q = q, best_after = after;
+            }
           }
           g_.Undo();
         }
