@@ -146,12 +146,12 @@ TEST(BlockingIg, ReachesBruteForceOptimumOnTinyShops) {
 }
 
 TEST(BlockingIg, DeterministicForSeedAndIterations) {
-  auto la = ReadInstanceFile(test::Repo("bench/instances/jssp/la16.txt"));
+  auto la = ReadInstanceFile(test::Repo("bench/instances/jssp/la06.txt"));
   ASSERT_TRUE(la.ok());
   for (bool swaps : {true, false}) {
     const Instance in = Blocking(*la, swaps);
-    const RunOutcome a = Ig(in, {"iterations=60"}, 1, 7);
-    const RunOutcome b = Ig(in, {"iterations=60"}, 1, 7);
+    const RunOutcome a = Ig(in, {"iterations=40"}, 1, 7);
+    const RunOutcome b = Ig(in, {"iterations=40"}, 1, 7);
     ASSERT_TRUE(a.verified() && b.verified());
     EXPECT_EQ(a.result.solution->start, b.result.solution->start);
     EXPECT_EQ(a.result.stats.iterations, b.result.stats.iterations);
@@ -182,7 +182,7 @@ TEST(BlockingIg, ImprovesOnTheConstructionAndReportsProgress) {
   const Instance in = Blocking(*la, true);
   RunRequest request;
   request.solver = "blocking-ig";
-  request.params = {"iterations=200"};
+  request.params = {"iterations=60"};
   std::vector<std::int64_t> reported;
   request.control.on_progress = [&](const Progress& p) {
     if (p.best) reported.push_back(*p.best);
@@ -218,6 +218,18 @@ TEST(BlockingIg, StopFlagReturnsTheBestSchedule) {
   const auto out = SolveAndCheck(in, request);
   ASSERT_TRUE(out.ok());
   EXPECT_TRUE(out->verified()) << FirstViolation(*out);
+}
+
+TEST(BlockingIg, HonoursDowntime) {
+  // M0 is down during [3, 6): J0 = (M0,3)(M1,2) and J1 = (M1,2)(M0,2) must work around it, and
+  // a job blocked on M0 may not hold it into the downtime either.
+  for (bool swaps : {true, false}) {
+    Instance in = Blocking(test::MakeJobShop({{{0, 3}, {1, 2}}, {{1, 2}, {0, 2}}, {{0, 1}, {1, 1}}}, 2), swaps);
+    in.resources[0].calendar.push_back({3, 6, 0});
+    ASSERT_TRUE(ValidateInstance(in).ok()) << ValidateInstance(in).Summary();
+    const RunOutcome out = Ig(in, {"iterations=100"});
+    EXPECT_TRUE(out.verified()) << FirstViolation(out);
+  }
 }
 
 TEST(BlockingIg, IsTheDefaultForBlockingShops) {
