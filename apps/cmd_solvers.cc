@@ -19,7 +19,7 @@ Action AddSolversCommand(CLI::App& app) {
                                info.handles_blocking ? " (blocking too)" : "");
       for (const ParamSpec& spec : info.params) std::cout << "    " << DescribeParam(spec) << "\n";
     }
-    std::cout << "\nDefaults: job shop jobshop-tabu; flexible job shop gt-active; blocking shops blocking-insertion; RCPSP and "
+    std::cout << "\nDefaults: job shop jobshop-tabu; flexible job shop gt-active; blocking shops blocking-ig; RCPSP and "
                  "general sgs-serial; single machine sm-dispatch.\n";
     return kExitOk;
   };

@@ -9,6 +9,10 @@ Columns: instance,file,format,index,bks,lb,optimal,size_class
   optimal    1 if lb == bks, else 0
 The RCPSP suites (j30, j60, j120, smoke-rcpsp) carry one extra trailing column, cpm_lb (the
 critical-path lower bound), which the bench harness uses for the usual "deviation from CPM-LB".
+The blocking suites (blocking-<family>, blocking-all) use the JSSP files with the CP reference
+values of blocking_jssp/reference_values.csv (swaps allowed): bks = best_ub, lb = best_lb, and
+extra columns blocking (1: the harness reads the instances as blocking shops), cpo_ub and
+optalcp_ub (for scripts/blocking_table.py).
 
 Reads only bench/instances (never ../shared). Stdlib only. Run from anywhere:
     python3 scripts/make_suites.py
@@ -135,6 +139,19 @@ def smwt(name):
     return out
 
 
+def blocking_jssp():
+    """Blocking suites per JSSP family, from the CP reference values (swaps allowed)."""
+    sizes = {r["instance"]: f"{r['n_jobs']}x{r['n_machines']}" for r in rows("jssp", "bks.csv")}
+    by_family = {fam: [] for fam in JSSP_FAMILIES}
+    for r in rows("blocking_jssp", "reference_values.csv"):
+        by_family[r["family"]].append(entry(
+            r["instance"], f"bench/instances/jssp/{r['instance']}.txt", "jobshop", 1, r["best_ub"], r["best_lb"],
+            r["optimal"], sizes[r["instance"]], blocking=1, cpo_ub=r["cpo_ub"], optalcp_ub=r["optalcp_ub"]))
+    for fam in by_family.values():
+        fam.sort(key=lambda e: natural(e["instance"]))
+    return by_family
+
+
 def main():
     counts = {}
     js = jssp()
@@ -143,6 +160,11 @@ def main():
     all_jssp = [e for fam in JSSP_FAMILIES for e in js[fam]]
     write("jssp-all", all_jssp, counts)
     write("smoke-jssp", [e for e in all_jssp if e["instance"] in ("ft06", "la01", "la02")], counts)
+
+    bj = blocking_jssp()
+    for fam in JSSP_FAMILIES:
+        write(f"blocking-{fam}", bj[fam], counts)
+    write("blocking-all", [e for fam in JSSP_FAMILIES for e in bj[fam]], counts)
 
     fj = fjsp()
     write("mk", fj["brandimarte"], counts)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end tests of the `ordo` command line: solve a bundled job shop, check the result,
 # reject a malformed file with file:line, write a well-formed Gantt page with one bar per
-# operation, list solvers, run a tiny benchmark suite.
+# operation, list solvers, run a tiny benchmark suite, solve a blocking shop and run a blocking suite.
 # Usage: tests/cli_test.sh ORDO_BINARY REPO_ROOT
 set -u
 ORDO="$1"; ROOT="$2"
@@ -63,6 +63,11 @@ expect "solvers" 0 "$ORDO" solvers
 grep -q "gt-active" "$TMP/out" && grep -q "rule" "$TMP/out" && ok "solvers lists params" || bad "solvers lists params"
 expect "bench smoke" 0 "$ORDO" bench smoke-jssp --solver gt-active -p rule=mwkr --out-dir "$TMP/bench"
 [ -s "$TMP/bench/smoke-jssp-gt-active.csv" ] && grep -q "mean gap" "$TMP/bench/smoke-jssp-gt-active.md" && ok "bench writes csv and md" || bad "bench writes csv and md"
+expect "solve blocking, no swaps" 0 "$ORDO" solve bench/instances/jssp/la01.txt --no-swaps -t 0.3 -q --out "$TMP/la01b.json"
+grep -q "solver blocking-ig" "$TMP/out" && ok "blocking default solver" || { bad "blocking default solver"; cat "$TMP/out"; }
+expect "bench blocking suite" 0 "$ORDO" bench blocking-la --limit 1 -t 0.2 --out-dir "$TMP/bench"
+grep -q "blocking, swaps allowed" "$TMP/bench/blocking-la-blocking-ig.md" && ok "blocking suite runs as blocking" || bad "blocking suite runs as blocking"
+python3 scripts/blocking_table.py "$TMP/bench/blocking-la-blocking-ig.csv" >"$TMP/table" && grep -q "to optalcp_ub" "$TMP/table" && ok "blocking table" || bad "blocking table"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

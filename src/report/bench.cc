@@ -133,6 +133,7 @@ Expected<std::vector<SuiteEntry>> LoadSuite(const std::string& name, std::string
     e.optimal = f[column["optimal"]] == "1";
     e.size_class = f[column["size_class"]];
     if (column.count("cpm_lb")) e.cpm_lb = OptionalInt(f[column["cpm_lb"]]);
+    if (column.count("blocking")) e.blocking = Trim(f[column["blocking"]]) == "1";
     entries.push_back(std::move(e));
   }
   return entries;
@@ -170,7 +171,7 @@ BenchReport RunBench(const BenchConfig& config, const std::vector<SuiteEntry>& s
     row.entry = entry;
     ReadOptions options;
     options.index = entry.index;
-    options.blocking = config.blocking || config.no_swaps;
+    options.blocking = config.blocking || config.no_swaps || entry.blocking;
     options.no_swaps = config.no_swaps;
     if (!ParseInstanceFormat(entry.format, &options.format)) options.format = InstanceFormat::Auto;
     const std::string path = entry.file.empty() || entry.file[0] == '/' ? entry.file : repo_root + "/" + entry.file;
@@ -239,8 +240,10 @@ std::string BenchMarkdown(const BenchReport& report) {
   out += fmt::format("- command: `{}`\n", c.command_line);
   out += fmt::format("- machine: {}\n", report.machine);
   out += fmt::format("- commit: {}; date: {}\n", report.commit, report.date);
+  const bool blocking = c.blocking || c.no_swaps ||
+                        std::any_of(report.rows.begin(), report.rows.end(), [](const BenchRow& r) { return r.entry.blocking; });
   out += fmt::format("- threads: {}; time limit: {} s per instance; seed: {}{}\n", c.threads, c.time_limit, c.seed,
-                     c.blocking || c.no_swaps ? (c.no_swaps ? "; blocking, no swaps" : "; blocking, swaps allowed") : "");
+                     blocking ? (c.no_swaps ? "; blocking, no swaps" : "; blocking, swaps allowed") : "");
   out += fmt::format("- solver options: `{}`\n", report.resolved_params);
   std::size_t verified = 0;
   for (const BenchRow& r : report.rows) verified += r.verified;

@@ -24,6 +24,7 @@ struct SuiteEntry {
   bool optimal = false;
   std::string size_class;
   std::optional<std::int64_t> cpm_lb;  // RCPSP: critical-path lower bound (optional column)
+  bool blocking = false;               // read as a blocking shop (optional column `blocking`, 1)
 };
 
 // Finds bench/suites/<name>.csv (or takes name as a path to a suite CSV) and parses it.
@@ -41,8 +42,8 @@ struct BenchConfig {
   double time_limit = 10;
   int threads = 1;
   std::uint64_t seed = 1;
-  bool blocking = false;  // run the suite's shops as blocking shops
-  bool no_swaps = false;
+  bool blocking = false;  // run the suite's shops as blocking shops (also per row: SuiteEntry::blocking)
+  bool no_swaps = false;  // blocking shops without swaps
   std::string command_line;  // recorded in the report header
 };
 

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "solve/blocking/iterated_greedy.h"
 #include "solve/dispatch/shop_dispatch.h"
 #include "solve/fjsp/tabu_search.h"
 #include "solve/jobshop/tabu_search.h"
@@ -53,6 +54,9 @@ const std::vector<SolverInfo>& SolverRegistry() {
       {"blocking-insertion", "job insertion for blocking job shops, with or without swaps (flexible too)",
        {Family::JobShop, Family::FlexibleJobShop}, true, BlockingInsertionParams(),
        [](const ParamValues& p) { return MakeBlockingInsertion(p); }},
+      {"blocking-ig", "iterated greedy on the alternative graph for blocking job shops, with or without swaps, flexible too; parallel portfolio",
+       {Family::JobShop, Family::FlexibleJobShop}, true, IteratedGreedyParams(),
+       [](const ParamValues& p) { return MakeIteratedGreedy(p); }},
       {"sm-dispatch", "single-machine dispatching rules (EDD, SPT, WSPT, MDD, WMDD, ATC, COVERT)",
        {Family::SingleMachine}, false, SmDispatchParams(), [](const ParamValues& p) { return MakeSmDispatch(p); }},
   };
@@ -70,8 +74,8 @@ Expected<const SolverInfo*> FindSolver(const std::string& name) {
 
 std::string DefaultSolverName(const Instance& instance) {
   switch (ClassifyFamily(instance)) {
-    case Family::JobShop: return instance.blocking ? "blocking-insertion" : "jobshop-tabu";
-    case Family::FlexibleJobShop: return instance.blocking ? "blocking-insertion" : "fjsp-tabu";
+    case Family::JobShop: return instance.blocking ? "blocking-ig" : "jobshop-tabu";
+    case Family::FlexibleJobShop: return instance.blocking ? "blocking-ig" : "fjsp-tabu";
     case Family::SingleMachine: return "sm-dispatch";
     case Family::Rcpsp:
     case Family::General: return "sgs-serial";
