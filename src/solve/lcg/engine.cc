@@ -241,7 +241,7 @@ void Engine::Backtrack(int target) {
     lb_[e.view] = e.old_lb;
     last_entry_[e.view] = e.prev;
   }
-  reasons_.resize(trail_[first].reason_begin);
+  if (first < static_cast<int>(trail_.size())) reasons_.resize(trail_[first].reason_begin);
   trail_.resize(first);
   level_start_.resize(target);
   head_ = std::min(head_, trail_.size());
@@ -273,6 +273,15 @@ void Engine::BumpVar(int var) {
 }
 
 int Engine::Analyze() {
+  // A lifted explanation may hold below the current level already: analyse the conflict at
+  // the highest level among its atoms (none above the root: infeasible).
+  int highest = 0;
+  for (const Atom& a : conflict_) {
+    const int e = EntryFor(a);
+    if (e >= 0) highest = std::max(highest, trail_[e].level);
+  }
+  if (highest == 0) return -1;
+  Backtrack(highest);
   const int current = level();
   needed_.resize(trail_.size(), kUnneeded);
   lower_.clear();
@@ -375,6 +384,10 @@ Engine::Outcome Engine::Search(const Brancher& brancher, const std::function<boo
         return Outcome::Infeasible;
       }
       const int jump = Analyze();
+      if (jump < 0) {
+        infeasible_ = true;
+        return Outcome::Infeasible;
+      }
       Backtrack(jump);
       if (!PushLearned()) {
         // Cannot happen for a correct analysis; treat as a conflict at this level.

@@ -140,7 +140,7 @@ class Engine {
   void Backtrack(int level);
   void Decide(Atom a);
   // First-UIP analysis of conflict_; fills learned_ (asserting literal first) and returns
-  // the level to jump back to.
+  // the level to jump back to, or -1 when the conflict holds at the root.
   int Analyze();
   int EntryFor(const Atom& a) const;  // earliest entry that made a true, -1 if initially true
   void BumpVar(int var);
