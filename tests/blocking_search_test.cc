@@ -23,21 +23,8 @@
 namespace ordo {
 namespace {
 
-RunOutcome Solve(const Instance& in, const std::string& solver, std::vector<std::string> params, int threads = 1,
-               std::uint64_t seed = 1) {
-  RunRequest request;
-  request.solver = solver;
-  request.params = std::move(params);
-  request.control.threads = threads;
-  request.control.seed = seed;
-  request.control.time_limit_seconds = 20;
-  auto outcome = SolveAndCheck(in, request);
-  EXPECT_TRUE(outcome.ok()) << outcome.error();
-  return *outcome;
-}
-
 RunOutcome Ig(const Instance& in, std::vector<std::string> params, int threads = 1, std::uint64_t seed = 1) {
-  return Solve(in, "blocking-ig", std::move(params), threads, seed);
+  return test::SolveChecked(in, "blocking-ig", std::move(params), threads, seed);
 }
 
 std::string FirstViolation(const RunOutcome& out) {
@@ -169,7 +156,7 @@ TEST(BlockingIg, NeverWorseThanBlockingInsertion) {
     }
   }
   for (const Instance& in : instances) {
-    const RunOutcome construction = Solve(in, "blocking-insertion", {});
+    const RunOutcome construction = test::SolveChecked(in, "blocking-insertion", {});
     const RunOutcome search = Ig(in, {"iterations=20"});
     ASSERT_TRUE(construction.verified() && search.verified()) << in.name;
     EXPECT_LE(search.check.objective, construction.check.objective) << in.name;
@@ -192,7 +179,7 @@ TEST(BlockingIg, ImprovesOnTheConstructionAndReportsProgress) {
   ASSERT_GE(reported.size(), 2u);
   EXPECT_TRUE(std::is_sorted(reported.rbegin(), reported.rend()));
   EXPECT_EQ(reported.back(), out->check.objective);
-  const RunOutcome construction = Solve(in, "blocking-insertion", {});
+  const RunOutcome construction = test::SolveChecked(in, "blocking-insertion", {});
   EXPECT_LT(out->check.objective, construction.check.objective);
 }
 

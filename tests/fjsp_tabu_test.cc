@@ -25,21 +25,8 @@
 namespace ordo {
 namespace {
 
-RunOutcome Solve(const Instance& in, const std::string& solver, std::vector<std::string> params, int threads = 1,
-               std::uint64_t seed = 1) {
-  RunRequest request;
-  request.solver = solver;
-  request.params = std::move(params);
-  request.control.threads = threads;
-  request.control.seed = seed;
-  request.control.time_limit_seconds = 20;  // the iteration limits end every run long before
-  auto outcome = SolveAndCheck(in, request);
-  EXPECT_TRUE(outcome.ok()) << outcome.error();
-  return *outcome;
-}
-
 RunOutcome Tabu(const Instance& in, std::vector<std::string> params, int threads = 1, std::uint64_t seed = 1) {
-  return Solve(in, "fjsp-tabu", std::move(params), threads, seed);
+  return test::SolveChecked(in, "fjsp-tabu", std::move(params), threads, seed);
 }
 
 Instance Read(const std::string& relative) {
@@ -144,8 +131,8 @@ TEST(FjspTabu, NeverWorseThanTheBestRule) {
     instances.push_back(RandomMakespanShop(900 + seed, 6, 4, seed % 2 == 0));
   }
   for (const Instance& in : instances) {
-    const RunOutcome active = Solve(in, "gt-active", {});
-    const RunOutcome nondelay = Solve(in, "gt-nondelay", {});
+    const RunOutcome active = test::SolveChecked(in, "gt-active", {});
+    const RunOutcome nondelay = test::SolveChecked(in, "gt-nondelay", {});
     const RunOutcome tabu = Tabu(in, {"iterations=500"});
     ASSERT_TRUE(active.verified() && nondelay.verified() && tabu.verified()) << in.name;
     EXPECT_LE(tabu.check.objective, std::min(active.check.objective, nondelay.check.objective)) << in.name;
@@ -276,7 +263,7 @@ TEST(FjspNeighbourhoods, MovesAreAcyclic) {
     const int jobs = 4 + static_cast<int>(seed % 5), machines = 3 + static_cast<int>(seed % 3);
     const Instance in = RandomMakespanShop(700 + seed, jobs, machines, false);
     const ShopProblem shop = BuildShopProblem(in);
-    const RunOutcome start = Solve(in, "gt-active", {"rule=mwkr"});
+    const RunOutcome start = test::SolveChecked(in, "gt-active", {"rule=mwkr"});
     std::vector<int> mode(shop.num_ops);
     std::vector<Time> starts(shop.num_ops);
     for (int o = 0; o < shop.num_ops; ++o) {
@@ -321,7 +308,7 @@ TEST(FlexibleGraph, IncrementalEvaluationMatchesFullEvaluation) {
     const int jobs = 3 + static_cast<int>(seed % 6), machines = 2 + static_cast<int>(seed % 4);
     const Instance in = RandomMakespanShop(800 + seed, jobs, machines, seed % 2 == 0);
     const ShopProblem shop = BuildShopProblem(in);
-    const RunOutcome start = Solve(in, "gt-active", {"rule=spt"});
+    const RunOutcome start = test::SolveChecked(in, "gt-active", {"rule=spt"});
     std::vector<int> mode(shop.num_ops);
     for (int o = 0; o < shop.num_ops; ++o) mode[o] = shop.mode_begin[o] + start.result.solution->mode[shop.model_op[o]];
     std::vector<Time> starts(shop.num_ops);

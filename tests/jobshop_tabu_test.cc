@@ -20,15 +20,7 @@ namespace ordo {
 namespace {
 
 RunOutcome Tabu(const Instance& in, std::vector<std::string> params, int threads = 1, std::uint64_t seed = 1) {
-  RunRequest request;
-  request.solver = "jobshop-tabu";
-  request.params = std::move(params);
-  request.control.threads = threads;
-  request.control.seed = seed;
-  request.control.time_limit_seconds = 3;
-  auto outcome = SolveAndCheck(in, request);
-  EXPECT_TRUE(outcome.ok()) << outcome.error();
-  return *outcome;
+  return test::SolveChecked(in, "jobshop-tabu", std::move(params), threads, seed, 3);
 }
 
 Time BruteForceOptimum(const Instance& in) { return test::BruteForceJobShopOptimum(in); }

@@ -1,6 +1,7 @@
 #include "test_util.h"
 
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 namespace ordo::test {
 
@@ -28,6 +29,19 @@ Instance MakeJobShop(const std::vector<std::vector<std::pair<int, Time>>>& jobs,
     }
   }
   return in;
+}
+
+RunOutcome SolveChecked(const Instance& in, const std::string& solver, std::vector<std::string> params, int threads,
+                        std::uint64_t seed, double time_limit_seconds) {
+  RunRequest request;
+  request.solver = solver;
+  request.params = std::move(params);
+  request.control.threads = threads;
+  request.control.seed = seed;
+  request.control.time_limit_seconds = time_limit_seconds;
+  auto outcome = SolveAndCheck(in, request);
+  EXPECT_TRUE(outcome.ok()) << outcome.error();
+  return outcome.ok() ? *outcome : RunOutcome{};
 }
 
 }  // namespace ordo::test

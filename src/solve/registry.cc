@@ -6,6 +6,7 @@
 #include "solve/dispatch/shop_dispatch.h"
 #include "solve/fjsp/tabu_search.h"
 #include "solve/jobshop/tabu_search.h"
+#include "solve/project/lcg_solver.h"
 #include "solve/project/sgs_solver.h"
 #include "solve/shop/blocking_insertion.h"
 #include "solve/single_machine/sm_dispatch.h"
@@ -51,6 +52,9 @@ const std::vector<SolverInfo>& SolverRegistry() {
       {"sgs-parallel", "parallel schedule-generation scheme with a priority rule (RCPSP and any non-blocking model)",
        {Family::Rcpsp, Family::General, Family::JobShop, Family::FlexibleJobShop, Family::SingleMachine}, false,
        SgsParams(), [](const ParamValues& p) { return MakeSgsSolver(SgsScheme::Parallel, p); }},
+      {"project-lcg", "exact search by lazy clause generation: precedences with time lags, time-tabling on resources with calendars, disjunctive pairs (single-mode makespan)",
+       {Family::Rcpsp, Family::JobShop, Family::SingleMachine}, false, ProjectLcgParams(),
+       [](const ParamValues& p) { return MakeProjectLcg(p); }},
       {"blocking-insertion", "job insertion for blocking job shops, with or without swaps (flexible too)",
        {Family::JobShop, Family::FlexibleJobShop}, true, BlockingInsertionParams(),
        [](const ParamValues& p) { return MakeBlockingInsertion(p); }},

@@ -10,7 +10,7 @@
 #include "solve/common/evaluate.h"
 #include "solve/common/result.h"
 #include "solve/common/rng.h"
-#include "solve/dispatch/gt_generator.h"
+#include "solve/dispatch/best_gt_schedule.h"
 #include "solve/fjsp/flexible_bound.h"
 #include "solve/fjsp/flexible_graph.h"
 #include "solve/fjsp/flexible_relinking.h"
@@ -345,23 +345,11 @@ class FjspTabuSolver : public Solver {
     const auto& terms = instance.objective.terms;
     const bool makespan_only = terms.size() == 1 && terms[0].kind == ObjectiveKind::Makespan && terms[0].weight > 0;
     // Start: the best Giffler–Thompson schedule over every deterministic rule and variant.
-    GtGenerator generator(shop);
-    Rng rng(control.seed);
-    std::optional<Solution> start;
     SolveStats stats;
-    std::vector<Time> best_starts;
-    std::vector<int> best_modes;
-    for (const ShopRuleInfo& rule : ShopRules()) {
-      if (rule.rule == ShopRule::Random) continue;
-      for (GtVariant variant : {GtVariant::Active, GtVariant::NonDelay}) {
-        generator.Run(rule.rule, variant, rng);
-        ++stats.schedules;
-        if (KeepBetter(start, ToSolution(instance, shop, generator.start(), generator.mode()))) {
-          best_starts = generator.start();
-          best_modes = generator.mode();
-        }
-      }
-    }
+    GtStart gt = BestGtSchedule(instance, shop, control.seed, stats);
+    std::optional<Solution> start = std::move(gt.solution);
+    const std::vector<Time>& best_starts = gt.start;
+    const std::vector<int>& best_modes = gt.mode;
     std::int64_t bound = TrivialLowerBound(instance);
     if (!makespan_only) {
       SolveResult result = FinishResult(instance, std::move(start), bound, control, stats);

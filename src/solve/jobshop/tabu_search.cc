@@ -7,7 +7,7 @@
 #include "solve/common/evaluate.h"
 #include "solve/common/result.h"
 #include "solve/common/rng.h"
-#include "solve/dispatch/gt_generator.h"
+#include "solve/dispatch/best_gt_schedule.h"
 #include "solve/jobshop/disjunctive_bnb.h"
 #include "solve/jobshop/disjunctive_graph.h"
 #include "solve/jobshop/jps_bound.h"
@@ -44,8 +44,9 @@ class TabuSearchSolver : public Solver {
     const auto& terms = instance.objective.terms;
     const bool makespan_only = terms.size() == 1 && terms[0].kind == ObjectiveKind::Makespan && terms[0].weight > 0;
     SolveStats stats;
-    std::vector<Time> best_starts;
-    std::optional<Solution> start = BestDispatch(instance, shop, control, stats, best_starts);
+    GtStart gt = BestGtSchedule(instance, shop, control.seed, stats);
+    std::optional<Solution> start = std::move(gt.solution);
+    const std::vector<Time>& best_starts = gt.start;
     std::int64_t bound = TrivialLowerBound(instance);
     if (shop.flexible || !makespan_only) {
       SolveResult result = FinishResult(instance, std::move(start), bound, control, stats);
@@ -111,25 +112,6 @@ class TabuSearchSolver : public Solver {
   // Largest relative gap after the lower bound at which the branch and bound is tried: ta01
   // (15 x 15) is proved from a 0.24% gap in seconds, la21 (15 x 10) not from 1.2% in 60 s.
   static constexpr double kExactMaxGap = 0.01;
-
-  // The best Giffler–Thompson schedule over every deterministic rule, active and non-delay.
-  static std::optional<Solution> BestDispatch(const Instance& instance, const ShopProblem& shop, const SolveControl& control,
-                                              SolveStats& stats, std::vector<Time>& best_starts) {
-    GtGenerator generator(shop);
-    Rng rng(control.seed);
-    std::optional<Solution> start;
-    for (const ShopRuleInfo& rule : ShopRules()) {
-      if (rule.rule == ShopRule::Random) continue;
-      for (GtVariant variant : {GtVariant::Active, GtVariant::NonDelay}) {
-        generator.Run(rule.rule, variant, rng);
-        ++stats.schedules;
-        if (KeepBetter(start, ToSolution(instance, shop, generator.start(), generator.mode()))) {
-          best_starts = generator.start();
-        }
-      }
-    }
-    return start;
-  }
 
   // The exact search (disjunctive_bnb.h) until `until` seconds: for larger instances the
   // destructive lower bound first (at most a quarter of the time left), then the branch and

@@ -1,0 +1,155 @@
+#include "solve/lcg/timetable.h"
+
+#include <algorithm>
+#include <limits>
+#include <memory>
+#include <tuple>
+
+namespace ordo::lcg {
+
+namespace {
+constexpr Value kInfinity = std::numeric_limits<Value>::max() / 4;
+}  // namespace
+
+TimetablePropagator::TimetablePropagator(std::vector<CumulativeTask> tasks, Value capacity, std::vector<FixedUsage> fixed)
+    : tasks_(std::move(tasks)), capacity_(capacity), fixed_(std::move(fixed)) {
+  part_begin_.resize(tasks_.size());
+  part_end_.resize(tasks_.size());
+}
+
+void TimetablePropagator::Post(Engine& engine, std::vector<CumulativeTask> tasks, Value capacity,
+                               std::vector<FixedUsage> fixed) {
+  std::vector<int> vars;
+  for (const CumulativeTask& t : tasks) vars.push_back(t.start);
+  const int id = engine.AddPropagator(std::make_unique<TimetablePropagator>(std::move(tasks), capacity, std::move(fixed)));
+  for (int v : vars) {
+    engine.WatchLb(PosView(v), id);
+    engine.WatchLb(NegView(v), id);
+  }
+}
+
+void TimetablePropagator::BuildProfile(const Engine& engine) {
+  // (time, delta of the total, delta of the fixed part)
+  std::vector<std::tuple<Value, Value, Value>> events;
+  events.reserve(2 * (tasks_.size() + fixed_.size()));
+  for (std::size_t i = 0; i < tasks_.size(); ++i) {
+    const CumulativeTask& t = tasks_[i];
+    part_begin_[i] = engine.Ub(t.start);
+    part_end_[i] = engine.Lb(t.start) + t.duration;
+    if (t.duration <= 0 || t.demand <= 0 || part_begin_[i] >= part_end_[i]) {
+      part_end_[i] = part_begin_[i];  // no compulsory part
+      continue;
+    }
+    events.emplace_back(part_begin_[i], t.demand, 0);
+    events.emplace_back(part_end_[i], -t.demand, 0);
+  }
+  for (const FixedUsage& f : fixed_) {
+    if (f.begin >= f.end || f.amount <= 0) continue;
+    events.emplace_back(f.begin, f.amount, f.amount);
+    events.emplace_back(f.end, -f.amount, -f.amount);
+  }
+  std::sort(events.begin(), events.end());
+  profile_.clear();
+  Value height = 0, fixed = 0;
+  for (std::size_t i = 0; i < events.size();) {
+    const Value time = std::get<0>(events[i]);
+    for (; i < events.size() && std::get<0>(events[i]) == time; ++i) {
+      height += std::get<1>(events[i]);
+      fixed += std::get<2>(events[i]);
+    }
+    profile_.push_back(Segment{time, height, fixed});
+  }
+}
+
+int TimetablePropagator::SegmentAt(Value t) const {
+  auto it = std::upper_bound(profile_.begin(), profile_.end(), t,
+                             [](Value v, const Segment& s) { return v < s.begin; });
+  return static_cast<int>(it - profile_.begin()) - 1;
+}
+
+void TimetablePropagator::Explain(const Engine& engine, Value t, int skip, Value need) {
+  (void)engine;
+  reason_.clear();
+  const int seg = SegmentAt(t);
+  const Value fixed = seg >= 0 ? profile_[seg].fixed : 0;
+  Value required = capacity_ - need - fixed + 1;  // task usage at t that proves the overload
+  if (required <= 0) return;
+  covering_.clear();
+  for (std::size_t k = 0; k < tasks_.size(); ++k) {
+    if (static_cast<int>(k) == skip) continue;
+    if (part_begin_[k] <= t && t < part_end_[k]) covering_.push_back(static_cast<int>(k));
+  }
+  // Largest demands first: fewer atoms. Ties by index (deterministic).
+  std::sort(covering_.begin(), covering_.end(), [&](int a, int b) {
+    return tasks_[a].demand != tasks_[b].demand ? tasks_[a].demand > tasks_[b].demand : a < b;
+  });
+  for (int k : covering_) {
+    if (required <= 0) break;
+    required -= tasks_[k].demand;
+    reason_.push_back(AtLeast(tasks_[k].start, t + 1 - tasks_[k].duration));
+    reason_.push_back(AtMost(tasks_[k].start, t));
+  }
+}
+
+bool TimetablePropagator::PushEarliest(Engine& engine, int j) {
+  const CumulativeTask& task = tasks_[j];
+  Value s = engine.Lb(task.start);
+  int k = std::max(0, SegmentAt(s));
+  while (k < static_cast<int>(profile_.size()) && profile_[k].begin < s + task.duration) {
+    const Value a = profile_[k].begin;
+    const Value b = k + 1 < static_cast<int>(profile_.size()) ? profile_[k + 1].begin : kInfinity;
+    const bool own = part_begin_[j] <= a && b <= part_end_[j];
+    if (b <= s || profile_[k].height - (own ? task.demand : 0) + task.demand <= capacity_) {
+      ++k;
+      continue;
+    }
+    const Value t = std::min(b - 1, s + task.duration - 1);
+    Explain(engine, t, j, task.demand);
+    reason_.push_back(AtLeast(task.start, t + 1 - task.duration));
+    if (!engine.SetLb(PosView(task.start), t + 1, reason_)) return false;
+    s = t + 1;
+    if (s >= b) ++k;
+  }
+  return true;
+}
+
+bool TimetablePropagator::PushLatest(Engine& engine, int j) {
+  const CumulativeTask& task = tasks_[j];
+  Value u = engine.Ub(task.start);
+  int k = std::min(SegmentAt(u + task.duration - 1), static_cast<int>(profile_.size()) - 1);
+  while (k >= 0) {
+    const Value a = profile_[k].begin;
+    const Value b = k + 1 < static_cast<int>(profile_.size()) ? profile_[k + 1].begin : kInfinity;
+    if (b <= u) break;
+    const bool own = part_begin_[j] <= a && b <= part_end_[j];
+    if (a >= u + task.duration || profile_[k].height - (own ? task.demand : 0) + task.demand <= capacity_) {
+      --k;
+      continue;
+    }
+    const Value t = std::max(a, u);
+    Explain(engine, t, j, task.demand);
+    reason_.push_back(AtMost(task.start, t));
+    if (!engine.SetLb(NegView(task.start), -(t - task.duration), reason_)) return false;
+    u = t - task.duration;
+    if (u + task.duration <= a) --k;
+  }
+  return true;
+}
+
+bool TimetablePropagator::Propagate(Engine& engine) {
+  BuildProfile(engine);
+  for (const Segment& seg : profile_) {
+    if (seg.height > capacity_) {
+      Explain(engine, seg.begin, -1, 0);
+      return engine.Conflict(reason_);
+    }
+  }
+  for (int j = 0; j < static_cast<int>(tasks_.size()); ++j) {
+    const CumulativeTask& task = tasks_[j];
+    if (task.duration <= 0 || task.demand <= 0) continue;
+    if (!PushEarliest(engine, j) || !PushLatest(engine, j)) return false;
+  }
+  return true;
+}
+
+}  // namespace ordo::lcg

@@ -1,0 +1,64 @@
+// Cumulative resource propagation by time-tabling with explanations (Schutt, Feydy, Stuckey
+// & Wallace 2011, "Explaining the cumulative propagator", Constraints 16): the compulsory
+// part of a task, [ub(start), lb(start) + duration), must use the resource; the sum of those
+// parts (plus fixed usage, e.g. capacity lost to a calendar) forms a profile, and a task that
+// cannot fit beside a segment of the profile is pushed past it (earliest start) or before it
+// (latest start). Each push is explained pointwise at one time t by a set of tasks whose
+// compulsory parts cover t, with lifted bounds [s_k >= t + 1 - p_k] and [s_k <= t], so that a
+// learned clause stays valid for many other bounds. A push across a long segment is a chain of
+// such steps, each moving the task by at most its duration.
+#pragma once
+
+#include <vector>
+
+#include "solve/lcg/engine.h"
+
+namespace ordo::lcg {
+
+struct CumulativeTask {
+  int start;       // engine variable
+  Value duration;  // fixed
+  Value demand;    // fixed
+};
+
+struct FixedUsage {  // [begin, end) uses `amount` without any variable (e.g. downtime)
+  Value begin;
+  Value end;
+  Value amount;
+};
+
+class TimetablePropagator : public Propagator {
+ public:
+  TimetablePropagator(std::vector<CumulativeTask> tasks, Value capacity, std::vector<FixedUsage> fixed);
+  // Adds the propagator to the engine and watches the bounds of its tasks.
+  static void Post(Engine& engine, std::vector<CumulativeTask> tasks, Value capacity, std::vector<FixedUsage> fixed);
+
+  std::string_view name() const override { return "timetable"; }
+  bool Propagate(Engine& engine) override;
+
+ private:
+  struct Segment {
+    Value begin;   // the segment is [begin, next segment's begin)
+    Value height;  // compulsory and fixed usage
+    Value fixed;   // fixed usage alone (needs no explanation)
+  };
+  void BuildProfile(const Engine& engine);
+  int SegmentAt(Value t) const;  // last segment with begin <= t, -1 if none
+  // The atoms that explain "usage at t by tasks other than `skip` exceeds capacity - need".
+  void Explain(const Engine& engine, Value t, int skip, Value need);
+  bool PushEarliest(Engine& engine, int j);
+  bool PushLatest(Engine& engine, int j);
+
+  std::vector<CumulativeTask> tasks_;
+  Value capacity_;
+  std::vector<FixedUsage> fixed_;
+  // Scratch, rebuilt per call.
+  std::vector<std::pair<Value, Value>> events_;  // (time, delta), fixed usage marked separately
+  std::vector<std::pair<Value, Value>> fixed_events_;
+  std::vector<Segment> profile_;
+  std::vector<Value> part_begin_, part_end_;     // compulsory part per task (begin >= end: none)
+  std::vector<int> covering_;
+  std::vector<Atom> reason_;
+};
+
+}  // namespace ordo::lcg

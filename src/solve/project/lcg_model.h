@@ -1,0 +1,46 @@
+// A project schedule (RCPSP with generalised precedences, release dates, deadlines,
+// capacity calendars and disjunctive pairs) as a model of the lazy clause generation engine
+// (src/solve/lcg): one start variable per operation, a makespan variable, difference
+// constraints for precedences and time lags, one time-tabling propagator per resource, and
+// an order literal per disjunctive pair. Single-mode operations, makespan objective.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/instance.h"
+#include "solve/lcg/engine.h"
+
+namespace ordo {
+
+// Why the LCG model cannot express an instance (empty when it can).
+std::string LcgUnsupported(const Instance& instance);
+
+class ProjectLcgModel {
+ public:
+  // horizon: every operation ends by it (the caller's bound on some optimal makespan).
+  ProjectLcgModel(const Instance& instance, Time horizon, lcg::EngineOptions options = {});
+
+  lcg::Engine& engine() { return engine_; }
+  const lcg::Engine& engine() const { return engine_; }
+  int makespan_var() const { return makespan_; }
+  bool infeasible() const { return engine_.infeasible(); }
+
+  // The decision of the "set times" search (Le Pape et al. 1994; the RCPSP search of Schutt
+  // et al. 2013 with lazy clause generation): the unfixed start with the smallest earliest
+  // start (ties: smallest latest start, then index) is set to that earliest start. Nothing
+  // when every start is fixed.
+  std::optional<lcg::Atom> NextDecision(const lcg::Engine& engine) const;
+  // The schedule of the current (complete) assignment.
+  Solution CurrentSolution() const;
+
+ private:
+  const Instance& instance_;
+  lcg::Engine engine_;
+  std::vector<int> start_;  // per operation
+  std::vector<Time> duration_;
+  int makespan_ = -1;
+};
+
+}  // namespace ordo
