@@ -2,7 +2,9 @@
 """Reference rows for a job-shop results table: per size class of one `ordo bench` CSV, the mean
 gap to the same BKS and the number proved optimal (lb == ub) of the CP engines in
 bench/reference/jssp_engines_600s_4cores.csv (600 s, 4 cores; see bench/reference/README.md),
-next to our own figures from the CSV.
+next to our own figures from the CSV; and, where the suite has them, CP-SAT 7.1 measured on this
+project's machine type (bench/reference/jssp_small_cpsat71_here_60s_1thread.csv, 60 s, 1 worker;
+"n/s" counts its instances without any solution, left out of its mean gap).
 Usage: python3 scripts/reference_rows.py bench/results/jobshop/ta-tabu-60s-2t.csv [label]"""
 import csv
 import sys
@@ -50,3 +52,22 @@ for title, key in ENGINES:
             proved += e.get(f"{key}_lb") == e[f"{key}_ub"]
         line.append(cell(gaps, proved))
     print(f"| {title}, 600 s, 4 cores | " + " | ".join(line) + " |")
+
+here = {r["instance"]: r for r in csv.DictReader(open("bench/reference/jssp_small_cpsat71_here_60s_1thread.csv"))}
+if any(r["instance"] in here for r in ours):
+    line = []
+    for name in names:
+        gaps, proved, unsolved = [], 0, 0
+        for r in rows_of(name):
+            e = here.get(r["instance"])
+            if not e or not r["bks"]:
+                continue
+            if e["makespan"] in ("", "NA"):
+                unsolved += 1
+                continue
+            bks = int(r["bks"])
+            gaps.append((int(e["makespan"]) - bks) / bks * 100)
+            proved += e["status"] == "OPTIMAL"
+        text = cell(gaps, proved)
+        line.append(text + (f" {unsolved} n/s" if unsolved else ""))
+    print("| CP-SAT 7.1, 60 s, 1 worker, this machine type | " + " | ".join(line) + " |")
