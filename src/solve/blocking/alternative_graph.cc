@@ -131,6 +131,10 @@ void BlockingGraph::ProbeLink(int op, int q, int after) {
 void BlockingGraph::ProbeUnlink(int op) {
   Unlink(op);
   sequenced_[op] = 0;
+  SetShortestMode(op);
+}
+
+void BlockingGraph::SetShortestMode(int op) {
   int best = shop_.mode_begin[op];
   for (int q = shop_.mode_begin[op]; q < shop_.mode_begin[op + 1]; ++q) {
     if (shop_.modes[q].duration < shop_.modes[best].duration) best = q;
@@ -153,13 +157,7 @@ void BlockingGraph::AddJob(int job) {
   for (int o = first; o < last; ++o) {
     present_[o] = 1;
     sequenced_[o] = 0;
-    int best = shop_.mode_begin[o];
-    for (int q = shop_.mode_begin[o]; q < shop_.mode_begin[o + 1]; ++q) {
-      if (shop_.modes[q].duration < shop_.modes[best].duration) best = q;
-    }
-    mode_[o] = best;
-    machine_[o] = shop_.modes[best].machine;
-    dur_[o] = min_dur_[o];
+    SetShortestMode(o);
     head_[o] = o == first ? release_[o] : std::max(release_[o], head_[o - 1] + dur_[o - 1]);
   }
   disruption_ = 0;

@@ -151,6 +151,8 @@ class BlockingGraph {
   Time HeadFromPredecessors(int v) const;
   void Link(int v, int machine, int after);
   void Unlink(int v);
+  // An unsequenced operation takes its shortest mode (first on ties), as when it is added.
+  void SetShortestMode(int op);
   bool EvaluateCycles();               // Tarjan on the nodes Kahn left
   bool ClosesZeroCycle(int op);        // a tight zero-length path from op back to op
   void RecomputeObjective();
