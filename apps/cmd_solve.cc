@@ -135,6 +135,10 @@ Action AddSolveCommand(CLI::App& app) {
     } else {
       std::cout << fmt::format("status {} bound {} time {:.3f}s: {}\n", ToString(r.status), r.bound, r.stats.seconds,
                                r.message);
+      if (!r.explanation.empty()) {
+        std::cout << "conflicting constraints (they cannot all hold together):\n";
+        for (const std::string& line : r.explanation) std::cout << "  - " << line << "\n";
+      }
     }
     if (outcome->checked && !outcome->verified()) {
       for (const Violation& v : outcome->check.violations) std::cerr << "  violation: " << v.message << "\n";

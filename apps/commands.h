@@ -21,6 +21,7 @@ Action AddCheckCommand(CLI::App& app);
 Action AddBenchCommand(CLI::App& app);
 Action AddSolversCommand(CLI::App& app);
 Action AddConvertCommand(CLI::App& app);
+Action AddGenerateCommand(CLI::App& app);
 
 // Options shared by commands that read an instance.
 struct InstanceOptions {

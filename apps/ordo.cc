@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   add(ordo::cli::AddBenchCommand(app));
   add(ordo::cli::AddSolversCommand(app));
   add(ordo::cli::AddConvertCommand(app));
+  add(ordo::cli::AddGenerateCommand(app));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -57,6 +57,15 @@ expect "solve wt40 #1" 0 "$ORDO" solve bench/instances/smwt/wt40.txt --index 1 -
 head -1 "$TMP/wt.csv" | grep -qx "job,start,end" && ok "single machine csv header" || bad "single machine csv header"
 expect "solve mk01" 0 "$ORDO" solve bench/instances/fjsp/brandimarte/mk01.fjs -q
 expect "solve json example" 0 "$ORDO" solve examples/rcpsp_calendar.json -q
+expect "j30 proved by default" 0 "$ORDO" solve bench/instances/rcpsp/j30/j301_1.sm -q
+grep -q "solver project " "$TMP/out" && grep -q "status OPTIMAL makespan 43" "$TMP/out" && ok "j30 default is project, OPTIMAL" || { bad "j30 default is project, OPTIMAL"; cat "$TMP/out"; }
+expect "migration plan" 0 "$ORDO" solve examples/datacentre_migration.json -q
+grep -q "checked ok" "$TMP/out" && ok "migration plan checked" || bad "migration plan checked"
+expect "migration explained" 0 "$ORDO" solve examples/datacentre_migration_tight.json -q
+grep -q "status INFEASIBLE" "$TMP/out" && grep -q 'must end by 30 (its deadline)' "$TMP/out" && ok "infeasible migration explained" || { bad "infeasible migration explained"; cat "$TMP/out"; }
+expect "generate ramp" 0 "$ORDO" generate ramp --tasks 12 --precedence-levels 8 --constraint-levels 12 --seed 3 --out-dir "$TMP/ramp"
+[ "$(ls "$TMP/ramp"/*.json | wc -l)" -eq 20 ] && ok "ramp has 20 levels" || bad "ramp has 20 levels"
+expect "bench ramp" 0 "$ORDO" bench "$TMP/ramp/ramp-n12-s3.csv" --solver project -t 5 --out-dir "$TMP/rampbench"
 expect "convert" 0 "$ORDO" convert bench/instances/jssp/ft06.txt "$TMP/ft06_native.json"
 expect "solve converted" 0 "$ORDO" solve "$TMP/ft06_native.json" -q
 expect "solvers" 0 "$ORDO" solvers

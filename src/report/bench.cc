@@ -307,13 +307,18 @@ std::string BenchMarkdown(const BenchReport& report) {
                        cpm_cell(all), all.hits, all.proved, all.count ? all.to_best / all.count : 0.0,
                        all.count ? all.seconds / all.count : 0.0);
   }
+  const auto infeasible = std::count_if(report.rows.begin(), report.rows.end(), [](const BenchRow& r) { return r.status == "INFEASIBLE"; });
+  if (infeasible > 0) {
+    out += fmt::format("\n- proved infeasible (no schedule exists; nothing for the checker to check): {}\n", infeasible);
+  }
   out += "\n<details><summary>Per instance</summary>\n\n";
   out += "| instance | objective | BKS | gap % | bound | status | checked | time s |\n|---|---|---|---|---|---|---|---|\n";
   for (const BenchRow& r : report.rows) {
     const auto gap = r.gap_percent();
     out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {:.2f} |\n", r.entry.instance,
                        r.objective ? std::to_string(*r.objective) : "-", r.entry.bks ? std::to_string(*r.entry.bks) : "-",
-                       gap ? fmt::format("{:.2f}", *gap) : "-", r.bound, r.status, r.verified ? "yes" : "NO", r.seconds);
+                       gap ? fmt::format("{:.2f}", *gap) : "-", r.bound, r.status,
+                       r.verified ? "yes" : (r.status == "INFEASIBLE" ? "n/a" : "NO"), r.seconds);
   }
   out += "\n</details>\n";
   return out;

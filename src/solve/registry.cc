@@ -6,6 +6,8 @@
 #include "solve/dispatch/shop_dispatch.h"
 #include "solve/fjsp/tabu_search.h"
 #include "solve/jobshop/tabu_search.h"
+#include "solve/project/ga_solver.h"
+#include "solve/project/lcg_model.h"
 #include "solve/project/lcg_solver.h"
 #include "solve/project/sgs_solver.h"
 #include "solve/shop/blocking_insertion.h"
@@ -52,8 +54,14 @@ const std::vector<SolverInfo>& SolverRegistry() {
       {"sgs-parallel", "parallel schedule-generation scheme with a priority rule (RCPSP and any non-blocking model)",
        {Family::Rcpsp, Family::General, Family::JobShop, Family::FlexibleJobShop, Family::SingleMachine}, false,
        SgsParams(), [](const ParamValues& p) { return MakeSgsSolver(SgsScheme::Parallel, p); }},
+      {"project-ga", "activity-list genetic algorithm with double justification (Hartmann; Valls et al.): RCPSP with lags, releases, calendars and disjunctive pairs, by time or schedule budget; islands per thread",
+       {Family::Rcpsp, Family::JobShop, Family::SingleMachine}, false, ProjectGaParams(),
+       [](const ParamValues& p) { return MakeProjectGa(p); }},
+      {"project", "project scheduling, exact and heuristic: lazy clause generation (time-tabling, time lags, calendars, disjunctive pairs) with the activity-list genetic algorithm beside it; proves optimality or infeasibility (with an explanation)",
+       {Family::Rcpsp, Family::JobShop, Family::SingleMachine}, false, ProjectLcgParams(true),
+       [](const ParamValues& p) { return MakeProjectLcg(p); }},
       {"project-lcg", "exact search by lazy clause generation: precedences with time lags, time-tabling on resources with calendars, disjunctive pairs (single-mode makespan)",
-       {Family::Rcpsp, Family::JobShop, Family::SingleMachine}, false, ProjectLcgParams(),
+       {Family::Rcpsp, Family::JobShop, Family::SingleMachine}, false, ProjectLcgParams(false),
        [](const ParamValues& p) { return MakeProjectLcg(p); }},
       {"blocking-insertion", "job insertion for blocking job shops, with or without swaps (flexible too)",
        {Family::JobShop, Family::FlexibleJobShop}, true, BlockingInsertionParams(),
@@ -82,6 +90,9 @@ std::string DefaultSolverName(const Instance& instance) {
     case Family::FlexibleJobShop: return instance.blocking ? "blocking-ig" : "fjsp-tabu";
     case Family::SingleMachine: return "sm-dispatch";
     case Family::Rcpsp:
+      // The exact engine where it models the instance (it starts from the SGS rules and
+      // proves optimality or infeasibility); the schemes alone otherwise.
+      return LcgUnsupported(instance).empty() ? "project" : "sgs-serial";
     case Family::General: return "sgs-serial";
   }
   return "sgs-serial";

@@ -49,6 +49,7 @@ struct SolveResult {
   std::int64_t bound = 0;            // proven lower bound on the objective
   SolveStats stats;
   std::string message;               // why infeasible/unknown/invalid; empty otherwise
+  std::vector<std::string> explanation;  // with Infeasible: the conflicting constraints, one sentence each
 };
 
 // Time limit, stop request and progress reporting, shared by every solver.

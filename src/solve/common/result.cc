@@ -16,9 +16,6 @@ void KeepBetterAndReport(std::optional<Solution>& best, Solution candidate, std:
   if (KeepBetter(best, std::move(candidate))) control.Report({control.Elapsed(), best->objective, bound, ""});
 }
 
-namespace {
-
-// First deadline missed by the schedule, as a sentence; empty when none is.
 std::string MissedDeadline(const Instance& in, const Solution& sol) {
   for (std::size_t o = 0; o < in.operations.size(); ++o) {
     const Operation& op = in.operations[o];
@@ -30,8 +27,6 @@ std::string MissedDeadline(const Instance& in, const Solution& sol) {
   }
   return "";
 }
-
-}  // namespace
 
 SolveResult FinishResult(const Instance& instance, std::optional<Solution> best, std::int64_t bound,
                          const SolveControl& control, SolveStats stats) {

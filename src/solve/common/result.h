@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include "solve/solver.h"
 
@@ -13,6 +14,9 @@ bool KeepBetter(std::optional<Solution>& best, Solution candidate);
 
 // KeepBetter, and a progress report when the candidate improves the incumbent.
 void KeepBetterAndReport(std::optional<Solution>& best, Solution candidate, std::int64_t bound, const SolveControl& control);
+
+// The first deadline the schedule misses, as a sentence; empty when it meets them all.
+std::string MissedDeadline(const Instance& instance, const Solution& solution);
 
 // Sets status from the solution and the bound: Optimal when objective == bound, Feasible
 // otherwise, Unknown (with a message) when there is no solution or when the schedule misses

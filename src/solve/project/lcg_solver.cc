@@ -1,63 +1,42 @@
 #include "solve/project/lcg_solver.h"
 
 #include <algorithm>
+#include <atomic>
+#include <limits>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include "solve/common/evaluate.h"
 #include "solve/common/result.h"
 #include "solve/common/rng.h"
+#include "solve/project/conflict_explanation.h"
+#include "solve/project/feasibility.h"
+#include "solve/project/ga_solver.h"
+#include "solve/project/list_scheduler.h"
+#include "solve/project/project_incumbent.h"
 #include "solve/project/lcg_model.h"
-#include "solve/project/sgs.h"
+#include "solve/project/safe_horizon.h"
 
 namespace ordo {
 
-std::vector<ParamSpec> ProjectLcgParams() {
+std::vector<ParamSpec> ProjectLcgParams(bool hybrid) {
   return {
+      {"ga_schedules", ParamType::Int, hybrid ? "50000" : "0", 0, 1e15, {},
+       "genetic algorithm beside the exact search (0 = none): with 2+ threads it runs on threads-1 of them until the end; "
+       "with 1 thread, first, for this many schedules"},
       {"restart_unit", ParamType::Int, "256", 0, 1e9, {}, "conflicts per Luby restart unit (0 = no restarts)"},
       {"reduce_first", ParamType::Int, "4000", 100, 1e9, {}, "learned clauses kept before the first reduction"},
+      {"explain", ParamType::Int, "1", 0, 1, {}, "when infeasible, find a minimal conflicting set of constraints (1) or not (0)"},
   };
 }
 
 namespace {
 
-// A makespan that some schedule respects whenever any schedule exists, for instances on which
-// the schedule-generation schemes fail (maximum time lags): the horizon used for RCPSP/max
-// (e.g. Schutt et al. 2013), the sum over activities of the larger of the duration and the
-// largest outgoing time lag, counted from the latest release and the end of the last
-// calendar period (after which capacities are constant, so a schedule can be shifted there).
-// Empty when no safe value is known: deadlines and calendars that raise capacity break the
-// shifting argument.
-std::optional<Time> SafeHorizon(const Instance& in) {
-  Time latest = 0;
-  for (const Job& j : in.jobs) latest = std::max(latest, j.release);
-  for (const Operation& op : in.operations) {
-    latest = std::max(latest, op.release);
-    if (op.deadline != kNoDeadline) return std::nullopt;
-  }
-  for (const Job& j : in.jobs) {
-    if (j.deadline != kNoDeadline) return std::nullopt;
-  }
-  for (const Resource& r : in.resources) {
-    for (const CapacityPeriod& p : r.calendar) {
-      if (p.capacity > r.capacity) return std::nullopt;
-      latest = std::max(latest, p.end);
-    }
-  }
-  std::vector<Time> longest(in.operations.size());
-  for (std::size_t o = 0; o < in.operations.size(); ++o) longest[o] = in.operations[o].modes[0].duration;
-  for (const Precedence& p : in.precedences) {
-    const Time d = p.type == PrecedenceType::EndToStart ? in.operations[p.from].modes[0].duration + p.lag : p.lag;
-    longest[p.from] = std::max(longest[p.from], d);
-  }
-  Time sum = latest;
-  for (Time t : longest) sum += t;
-  return sum;
-}
-
 class ProjectLcgSolver : public Solver {
  public:
-  explicit ProjectLcgSolver(lcg::EngineOptions options) : options_(options) {}
+  ProjectLcgSolver(lcg::EngineOptions options, bool explain, std::int64_t ga_schedules)
+      : options_(options), explain_(explain), ga_schedules_(ga_schedules) {}
 
   SolveResult Solve(const Instance& instance, const SolveControl& control) override {
     SolveStats stats;
@@ -69,61 +48,61 @@ class ProjectLcgSolver : public Solver {
     }
     std::int64_t bound = TrivialLowerBound(instance);
     const std::int64_t weight = instance.objective.terms[0].weight;
-    // Start: the best SGS schedule over every deterministic rule and both schemes.
-    std::optional<Solution> best;
-    {
-      SgsGenerator generator(instance);
-      Rng rng(control.seed);
-      for (const ProjectRuleInfo& rule : ProjectRules()) {
-        if (rule.rule == ProjectRule::Random) continue;
-        for (SgsScheme scheme : {SgsScheme::Serial, SgsScheme::Parallel}) {
-          ++stats.schedules;
-          if (!generator.Run(rule.rule, scheme, rng)) continue;
-          Solution s = generator.solution();
-          s.objective = EvaluateObjective(instance, s);
-          KeepBetterAndReport(best, std::move(s), bound, control);
-        }
-      }
+    ProjectIncumbent incumbent(instance, control, bound);
+    // Start: the best SGS schedule over every deterministic rule and both schemes (those that
+    // miss a deadline or a maximum lag are no incumbent).
+    if (std::optional<Solution> s = BestRuleSchedule(instance, &stats.schedules)) incumbent.Offer(*s);
+    // The genetic algorithm, where the list scheduler applies: on its own threads beside the
+    // exact search, or with one thread first, for a schedule budget (so that one thread stays
+    // deterministic).
+    const bool ga = ga_schedules_ > 0 && ListSchedulerUnsupported(instance).empty();
+    std::atomic<bool> exact_done{false};
+    SolveStats ga_stats;
+    std::thread ga_thread;
+    if (ga && control.threads >= 2) {
+      ga_thread = std::thread([&] {
+        RunGaIslands(instance, GaOptions{}, control.threads - 1, control.seed + 1, incumbent,
+                     [&] { return control.ShouldStop() || incumbent.done() || exact_done.load(); }, ga_stats);
+      });
+    } else if (ga) {
+      GaOptions options;
+      options.max_schedules = ga_schedules_;
+      RunGaIslands(instance, options, 1, control.seed, incumbent, [&] { return control.ShouldStop() || incumbent.done(); },
+                   ga_stats);
     }
-    const std::optional<Time> safe = SafeHorizon(instance);
-    const Time horizon = best ? best->objective / weight - 1 : safe.value_or(LargeHorizon(instance));
+    // The exact search below the incumbent; a better schedule from the GA interrupts it and
+    // tightens the bound at the root (learned clauses stay valid: they only exclude worse).
+    Time upper = incumbent.makespan() == std::numeric_limits<Time>::max() ? SafeHorizon(instance) : incumbent.makespan() - 1;
+    const Time horizon = upper;
     ProjectLcgModel model(instance, horizon, options_);
     lcg::Engine& engine = model.engine();
     const lcg::Engine::Brancher brancher = [&](const lcg::Engine& e) { return model.NextDecision(e); };
     bool exhausted = model.infeasible();
-    while (!exhausted) {
-      const lcg::Engine::Outcome out = engine.Search(brancher, [&] { return control.ShouldStop(); });
-      if (out == lcg::Engine::Outcome::Limit) break;
+    while (!exhausted && !incumbent.done()) {
+      const lcg::Engine::Outcome out =
+          engine.Search(brancher, [&] { return control.ShouldStop() || incumbent.makespan() <= upper; });
       if (out == lcg::Engine::Outcome::Infeasible) {
         exhausted = true;
         break;
       }
-      Solution s = model.CurrentSolution();
-      s.objective = EvaluateObjective(instance, s);
-      ++stats.schedules;
-      const Time makespan = s.objective / weight;
-      KeepBetterAndReport(best, std::move(s), bound, control);
-      if (!engine.PostAtRoot(lcg::AtMost(model.makespan_var(), makespan - 1))) exhausted = true;
+      if (out == lcg::Engine::Outcome::Limit && control.ShouldStop()) break;
+      if (out == lcg::Engine::Outcome::Solution) {
+        Solution s = model.CurrentSolution();
+        ++stats.schedules;
+        incumbent.Offer(s);
+      }
+      upper = std::min(upper, incumbent.makespan() - 1);
+      if (!engine.PostAtRoot(lcg::AtMost(model.makespan_var(), upper))) exhausted = true;
     }
+    exact_done.store(true);
+    if (ga_thread.joinable()) ga_thread.join();
+    stats.schedules += ga_stats.schedules;
     const lcg::EngineStats& es = engine.stats();
     stats.iterations = es.decisions;
-    stats.evaluations = 0;
-    if (exhausted) {
-      if (best) {
-        bound = best->objective;
-      } else {
-        SolveResult result = FinishResult(instance, std::nullopt, bound, control, stats);
-        if (safe) {
-          result.status = SolveStatus::Infeasible;
-          result.message = fmt::format(
-              "no schedule exists: the exact search found none within the horizon {}, which every feasible "
-              "instance of this kind respects",
-              horizon);
-        } else {
-          result.message = fmt::format("no schedule within the horizon {} (exhaustive search)", horizon);
-        }
-        return result;
-      }
+    std::optional<Solution> best = incumbent.Take();
+    if (exhausted || (best && best->objective <= bound)) {
+      if (!best) return InfeasibleResult(instance, horizon, bound, control, stats);
+      bound = best->objective;
     } else {
       engine.BacktrackToRoot();
       const Time root = engine.Lb(model.makespan_var());
@@ -131,45 +110,44 @@ class ProjectLcgSolver : public Solver {
     }
     SolveResult result = FinishResult(instance, std::move(best), bound, control, stats);
     if (result.message.empty() && !exhausted) {
-      result.message = fmt::format("{} conflicts, {} decisions", es.conflicts, es.decisions);
+      result.message = fmt::format("{} conflicts, {} decisions, {} GA schedules", es.conflicts, es.decisions, ga_stats.schedules);
     }
     return result;
   }
 
  private:
-  // Without a safe horizon: the latest release, deadline or calendar change, plus every
-  // duration, positive lag and calendar period. Exhausting the search below it proves nothing.
-  static Time LargeHorizon(const Instance& in) {
-    Time latest = 0, sum = 0;
-    for (const Job& j : in.jobs) {
-      latest = std::max(latest, j.release);
-      if (j.deadline != kNoDeadline) latest = std::max(latest, j.deadline);
-    }
-    for (const Operation& op : in.operations) {
-      latest = std::max(latest, op.release);
-      if (op.deadline != kNoDeadline) latest = std::max(latest, op.deadline);
-      sum += op.modes[0].duration;
-    }
-    for (const Precedence& p : in.precedences) sum += std::max<Time>(0, p.lag);
-    for (const Resource& r : in.resources) {
-      for (const CapacityPeriod& p : r.calendar) {
-        latest = std::max(latest, p.end);
-        sum += p.end - p.start;
-      }
-    }
-    return latest + sum;
+  // No schedule within the safe horizon, hence none at all; with the conflicting constraints.
+  SolveResult InfeasibleResult(const Instance& instance, Time horizon, std::int64_t bound, const SolveControl& control,
+                               SolveStats stats) const {
+    SolveResult result = FinishResult(instance, std::nullopt, bound, control, stats);
+    result.status = SolveStatus::Infeasible;
+    result.message = fmt::format(
+        "no schedule exists: the exact search found none ending by {}, a horizon that some schedule respects "
+        "whenever any exists",
+        horizon);
+    if (!explain_) return result;
+    const ConflictExplanation why = ExplainInfeasibility(instance, [&] { return control.ShouldStop(); });
+    result.explanation = why.sentences;
+    result.message += fmt::format("; {} conflicting constraints{} ({} checks)", why.sentences.size(),
+                                  why.minimal ? ", a minimal set" : " (the time limit stopped the reduction; not minimal)",
+                                  why.checks);
+    result.stats.seconds = control.Elapsed();
+    return result;
   }
 
   lcg::EngineOptions options_;
+  bool explain_ = true;
+  std::int64_t ga_schedules_ = 0;  // 0: no genetic algorithm
 };
 
 }  // namespace
 
 std::unique_ptr<Solver> MakeProjectLcg(const ParamValues& params) {
+  const std::int64_t ga_schedules = params.GetInt("ga_schedules");
   lcg::EngineOptions options;
   options.restart_unit = static_cast<int>(params.GetInt("restart_unit"));
   options.reduce_first = static_cast<int>(params.GetInt("reduce_first"));
-  return std::make_unique<ProjectLcgSolver>(options);
+  return std::make_unique<ProjectLcgSolver>(options, params.GetInt("explain") != 0, ga_schedules);
 }
 
 }  // namespace ordo

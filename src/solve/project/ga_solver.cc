@@ -1,0 +1,86 @@
+#include "solve/project/ga_solver.h"
+
+#include <algorithm>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "solve/common/evaluate.h"
+#include "solve/common/result.h"
+#include "solve/project/genetic_algorithm.h"
+#include "solve/project/list_scheduler.h"
+
+namespace ordo {
+
+std::vector<ParamSpec> ProjectGaParams() {
+  return {
+      {"population", ParamType::Int, "40", 2, 100000, {}, "individuals kept per generation"},
+      {"mutation", ParamType::Double, "0.05", 0, 1, {}, "probability per list position of a neighbour swap"},
+      {"max_schedules", ParamType::Int, "0", 0, 1e15, {}, "budget of schedule-generation passes over all threads (0 = until the time limit)"},
+  };
+}
+
+namespace {
+
+class ProjectGaSolver : public Solver {
+ public:
+  explicit ProjectGaSolver(GaOptions options) : options_(options) {}
+
+  SolveResult Solve(const Instance& instance, const SolveControl& control) override {
+    const auto& terms = instance.objective.terms;
+    std::string why = ListSchedulerUnsupported(instance);
+    if (why.empty() && (terms.size() != 1 || terms[0].kind != ObjectiveKind::Makespan || terms[0].weight <= 0)) {
+      why = "the genetic algorithm minimises the makespan only";
+    }
+    if (!why.empty()) {
+      SolveResult result;
+      result.status = SolveStatus::ModelInvalid;
+      result.message = why;
+      return result;
+    }
+    const std::int64_t bound = TrivialLowerBound(instance);
+    ProjectIncumbent incumbent(instance, control, bound);
+    SolveStats stats;
+    RunGaIslands(instance, options_, std::max(1, control.threads), control.seed, incumbent,
+                 [&] { return control.ShouldStop() || incumbent.done(); }, stats);
+    std::optional<Solution> best = incumbent.Take();
+    return FinishResult(instance, std::move(best), bound, control, stats);
+  }
+
+ private:
+  GaOptions options_;
+};
+
+}  // namespace
+
+void RunGaIslands(const Instance& instance, const GaOptions& options, int threads, std::uint64_t seed,
+                  ProjectIncumbent& incumbent, const std::function<bool()>& should_stop, SolveStats& stats) {
+  std::mutex mutex;
+  auto island = [&](int k) {
+    GaOptions own = options;
+    if (own.max_schedules > 0) own.max_schedules = own.max_schedules / threads + (k < own.max_schedules % threads ? 1 : 0);
+    ActivityListGa ga(instance, own, seed + static_cast<std::uint64_t>(k));
+    ga.Run(should_stop, [&](Time makespan, const std::vector<Time>& start) { incumbent.Offer(start, makespan); });
+    std::lock_guard<std::mutex> lock(mutex);
+    stats.schedules += ga.schedules();
+    stats.iterations += ga.generations();
+  };
+  if (threads <= 1) {
+    island(0);
+    return;
+  }
+  std::vector<std::thread> pool;
+  for (int k = 0; k < threads; ++k) pool.emplace_back(island, k);
+  for (std::thread& t : pool) t.join();
+}
+
+std::unique_ptr<Solver> MakeProjectGa(const ParamValues& params) {
+  GaOptions options;
+  options.population = static_cast<int>(params.GetInt("population"));
+  options.mutation = params.GetDouble("mutation");
+  options.max_schedules = params.GetInt("max_schedules");
+  return std::make_unique<ProjectGaSolver>(options);
+}
+
+}  // namespace ordo

@@ -1,0 +1,291 @@
+#include "solve/project/list_scheduler.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace ordo {
+
+namespace {
+
+// Cells of the time-indexed profile beyond which the decoder declines (64 MiB of int64).
+constexpr std::int64_t kMaxProfileCells = std::int64_t{1} << 23;
+
+Time MinimumDistance(const Instance& in, const Precedence& p) {
+  return p.lag + (p.type == PrecedenceType::EndToStart ? in.operations[p.from].modes[0].duration : 0);
+}
+
+// Latest event (release, calendar change) plus, per activity, the longer of its duration and
+// its largest outgoing distance: no serial schedule ends later (see safe_horizon.h).
+Time ProfileHorizon(const Instance& in) {
+  Time latest = 0;
+  for (const Job& j : in.jobs) latest = std::max(latest, j.release);
+  for (const Operation& op : in.operations) latest = std::max(latest, op.release);
+  for (const Resource& r : in.resources) {
+    for (const CapacityPeriod& p : r.calendar) latest = std::max(latest, p.end);
+  }
+  std::vector<Time> longest(in.operations.size());
+  for (std::size_t o = 0; o < in.operations.size(); ++o) longest[o] = in.operations[o].modes[0].duration;
+  for (const Precedence& p : in.precedences) longest[p.from] = std::max(longest[p.from], MinimumDistance(in, p));
+  Time sum = latest + 1;
+  for (Time t : longest) sum += t;
+  return sum;
+}
+
+}  // namespace
+
+std::string ListSchedulerUnsupported(const Instance& in) {
+  if (in.blocking) return "blocking shops are not list-scheduled";
+  for (std::size_t o = 0; o < in.operations.size(); ++o) {
+    const Operation& op = in.operations[o];
+    if (op.modes.size() != 1) return fmt::format("operation {} has {} modes; the list scheduler handles one", o, op.modes.size());
+    if (op.deadline != kNoDeadline || in.jobs[op.job].deadline != kNoDeadline) {
+      return "deadlines need the exact project engine";
+    }
+    if (op.resumable) return "resumable operations are not list-scheduled";
+    for (const Demand& d : op.modes[0].demands) {
+      if (d.amount > in.resources[d.resource].capacity) {
+        return fmt::format("operation {} demands more of resource {} than its base capacity", o, d.resource);
+      }
+    }
+  }
+  for (const Precedence& p : in.precedences) {
+    if (MinimumDistance(in, p) < 0) return "maximum time lags need the exact project engine";
+  }
+  const std::int64_t cells = static_cast<std::int64_t>(in.resources.size() + in.disjunctive.size()) * ProfileHorizon(in);
+  if (cells > kMaxProfileCells) return "the horizon is too long for the time-indexed list scheduler";
+  return "";
+}
+
+ListScheduler::ListScheduler(const Instance& in)
+    : n_(static_cast<int>(in.operations.size())),
+      resources_(static_cast<int>(in.resources.size() + in.disjunctive.size())),
+      horizon_(ProfileHorizon(in)) {
+  duration_.resize(n_);
+  release_.resize(n_);
+  for (int a = 0; a < n_; ++a) {
+    const Operation& op = in.operations[a];
+    duration_[a] = op.modes[0].duration;
+    release_[a] = std::max(op.release, in.jobs[op.job].release);
+  }
+  // Arcs in CSR form, successors sorted by index (HasArc searches them).
+  std::vector<std::vector<std::pair<int, Time>>> out(n_), into(n_);
+  for (const Precedence& p : in.precedences) {
+    out[p.from].push_back({p.to, MinimumDistance(in, p)});
+    into[p.to].push_back({p.from, MinimumDistance(in, p)});
+  }
+  auto flatten = [&](std::vector<std::vector<std::pair<int, Time>>>& lists, std::vector<int>& begin, std::vector<int>& to,
+                     std::vector<Time>& dist) {
+    begin.assign(n_ + 1, 0);
+    for (int a = 0; a < n_; ++a) {
+      std::sort(lists[a].begin(), lists[a].end());
+      begin[a + 1] = begin[a] + static_cast<int>(lists[a].size());
+      for (const auto& [b, d] : lists[a]) {
+        to.push_back(b);
+        dist.push_back(d);
+      }
+    }
+  };
+  flatten(out, succ_begin_, succ_, succ_dist_);
+  flatten(into, pred_begin_, pred_, pred_dist_);
+  // Demands, with one unit resource per disjunctive pair.
+  std::vector<std::vector<std::pair<int, std::int64_t>>> demands(n_);
+  for (int a = 0; a < n_; ++a) {
+    for (const Demand& d : in.operations[a].modes[0].demands) {
+      if (d.amount > 0 && duration_[a] > 0) demands[a].push_back({d.resource, d.amount});
+    }
+  }
+  for (std::size_t k = 0; k < in.disjunctive.size(); ++k) {
+    const int r = static_cast<int>(in.resources.size() + k);
+    for (int a : {in.disjunctive[k].a, in.disjunctive[k].b}) {
+      if (duration_[a] > 0) demands[a].push_back({r, 1});
+    }
+  }
+  demand_begin_.assign(n_ + 1, 0);
+  for (int a = 0; a < n_; ++a) {
+    demand_begin_[a + 1] = demand_begin_[a] + static_cast<int>(demands[a].size());
+    for (const auto& [r, q] : demands[a]) {
+      demand_resource_.push_back(r);
+      demand_amount_.push_back(q);
+    }
+  }
+  // Profile with the calendars.
+  base_profile_.assign(static_cast<std::size_t>(resources_) * horizon_, 1);
+  for (std::size_t r = 0; r < in.resources.size(); ++r) {
+    std::int64_t* row = &base_profile_[r * horizon_];
+    std::fill(row, row + horizon_, in.resources[r].capacity);
+    for (const CapacityPeriod& p : in.resources[r].calendar) {
+      for (Time t = std::max<Time>(0, p.start); t < std::min(p.end, horizon_); ++t) row[t] = p.capacity;
+    }
+  }
+  profile_ = base_profile_;
+  // Topological order (Kahn, smallest index first among the ready).
+  std::vector<int> indegree(n_);
+  for (int a = 0; a < n_; ++a) indegree[a] = pred_begin_[a + 1] - pred_begin_[a];
+  std::vector<int> heap;
+  for (int a = 0; a < n_; ++a) {
+    if (indegree[a] == 0) heap.push_back(a);
+  }
+  std::make_heap(heap.begin(), heap.end(), std::greater<>());
+  while (!heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), std::greater<>());
+    const int a = heap.back();
+    heap.pop_back();
+    topo_.push_back(a);
+    for (int s : Successors(a)) {
+      if (--indegree[s] == 0) {
+        heap.push_back(s);
+        std::push_heap(heap.begin(), heap.end(), std::greater<>());
+      }
+    }
+  }
+  topo_rank_.assign(n_, 0);
+  for (int k = 0; k < n_; ++k) topo_rank_[topo_[k]] = k;
+  start_.assign(n_, 0);
+  back_start_.assign(n_, 0);
+  best_start_.assign(n_, 0);
+  order_.reserve(n_);
+  pending_.reserve(n_);
+  remaining_.assign(n_, 0);
+}
+
+bool ListScheduler::HasArc(int from, int to) const {
+  const auto succ = Successors(from);
+  return std::binary_search(succ.begin(), succ.end(), to);
+}
+
+void ListScheduler::ResetProfile() { std::copy(base_profile_.begin(), base_profile_.end(), profile_.begin()); }
+
+void ListScheduler::Reserve(int a, Time t) {
+  for (int k = demand_begin_[a]; k < demand_begin_[a + 1]; ++k) {
+    std::int64_t* row = &profile_[static_cast<std::size_t>(demand_resource_[k]) * horizon_];
+    for (Time u = t; u < t + duration_[a]; ++u) row[u] -= demand_amount_[k];
+  }
+}
+
+Time ListScheduler::EarliestFit(int a, Time earliest) {
+  const Time d = duration_[a];
+  Time t = earliest;
+  while (t + d <= horizon_) {
+    // Jump past the latest cell in [t, t + d) where some demand does not fit.
+    Time conflict = -1;
+    for (int k = demand_begin_[a]; k < demand_begin_[a + 1]; ++k) {
+      const std::int64_t* row = &profile_[static_cast<std::size_t>(demand_resource_[k]) * horizon_];
+      for (Time u = t + d - 1; u > conflict && u >= t; --u) {
+        if (row[u] < demand_amount_[k]) {
+          conflict = u;
+          break;
+        }
+      }
+    }
+    if (conflict < 0) return t;
+    t = conflict + 1;
+  }
+  return -1;
+}
+
+Time ListScheduler::LatestFit(int a, Time latest, Time earliest) {
+  const Time d = duration_[a];
+  Time t = std::min(latest, horizon_ - d);
+  while (t >= earliest) {
+    Time conflict = horizon_;
+    for (int k = demand_begin_[a]; k < demand_begin_[a + 1]; ++k) {
+      const std::int64_t* row = &profile_[static_cast<std::size_t>(demand_resource_[k]) * horizon_];
+      for (Time u = t; u < conflict && u < t + d; ++u) {
+        if (row[u] < demand_amount_[k]) {
+          conflict = u;
+          break;
+        }
+      }
+    }
+    if (conflict == horizon_) return t;
+    t = conflict - d;
+  }
+  return -1;
+}
+
+Time ListScheduler::Forward(std::span<const int> list) {
+  ResetProfile();
+  Time makespan = 0;
+  for (int a : list) {
+    Time earliest = release_[a];
+    for (int k = pred_begin_[a]; k < pred_begin_[a + 1]; ++k) earliest = std::max(earliest, start_[pred_[k]] + pred_dist_[k]);
+    const Time t = EarliestFit(a, earliest);
+    if (t < 0) return -1;
+    start_[a] = t;
+    Reserve(a, t);
+    makespan = std::max(makespan, t + duration_[a]);
+  }
+  return makespan;
+}
+
+bool ListScheduler::Backward(Time end_by) {
+  // Priority: decreasing finish in start_, ties by decreasing topological rank; an activity
+  // is ready when all its successors are placed.
+  order_.resize(n_);
+  for (int a = 0; a < n_; ++a) order_[a] = a;
+  std::sort(order_.begin(), order_.end(), [&](int x, int y) {
+    const Time fx = start_[x] + duration_[x], fy = start_[y] + duration_[y];
+    return fx != fy ? fx > fy : topo_rank_[x] > topo_rank_[y];
+  });
+  // pending_ holds positions in order_ of ready activities, as a min-heap; remaining_
+  // counts unplaced successors.
+  std::vector<int>& position = best_position_;
+  position.resize(n_);
+  for (int k = 0; k < n_; ++k) position[order_[k]] = k;
+  pending_.clear();
+  for (int a = 0; a < n_; ++a) {
+    remaining_[a] = succ_begin_[a + 1] - succ_begin_[a];
+    if (remaining_[a] == 0) pending_.push_back(position[a]);
+  }
+  std::make_heap(pending_.begin(), pending_.end(), std::greater<>());
+  ResetProfile();
+  while (!pending_.empty()) {
+    std::pop_heap(pending_.begin(), pending_.end(), std::greater<>());
+    const int a = order_[pending_.back()];
+    pending_.pop_back();
+    Time latest = end_by - duration_[a];
+    for (int k = succ_begin_[a]; k < succ_begin_[a + 1]; ++k) latest = std::min(latest, back_start_[succ_[k]] - succ_dist_[k]);
+    const Time t = LatestFit(a, latest, release_[a]);
+    if (t < 0) return false;
+    back_start_[a] = t;
+    Reserve(a, t);
+    for (int k = pred_begin_[a]; k < pred_begin_[a + 1]; ++k) {
+      const int p = pred_[k];
+      if (--remaining_[p] == 0) {
+        pending_.push_back(position[p]);
+        std::push_heap(pending_.begin(), pending_.end(), std::greater<>());
+      }
+    }
+  }
+  return true;
+}
+
+void ListScheduler::SortByStart(const std::vector<Time>& start, std::vector<int>& list) const {
+  list.resize(n_);
+  for (int a = 0; a < n_; ++a) list[a] = a;
+  std::sort(list.begin(), list.end(), [&](int x, int y) { return start[x] != start[y] ? start[x] < start[y] : topo_rank_[x] < topo_rank_[y]; });
+}
+
+Time ListScheduler::Justify(std::vector<int>& list, std::int64_t* passes) {
+  const Time first = Forward(list);
+  ++*passes;
+  if (first < 0) return -1;
+  best_start_ = start_;
+  Time best = first;
+  if (Backward(first)) {
+    ++*passes;
+    SortByStart(back_start_, list);
+    const Time second = Forward(list);
+    ++*passes;
+    if (second >= 0 && second <= first) {
+      best = second;
+    } else {
+      start_ = best_start_;
+    }
+  }
+  SortByStart(start_, list);
+  return best;
+}
+
+}  // namespace ordo

@@ -1,0 +1,99 @@
+// The list scheduler and the activity-list genetic algorithm: every schedule passes the
+// independent checker, justification never makes a schedule longer, the schedule budget is
+// honoured exactly, a fixed seed repeats, and a J30 instance reaches its optimum.
+#include <gtest/gtest.h>
+
+#include <numeric>
+
+#include "check/checker.h"
+#include "io/instance_reader.h"
+#include "model/validate.h"
+#include "random_instances.h"
+#include "solve/common/evaluate.h"
+#include "solve/project/list_scheduler.h"
+#include "test_util.h"
+
+namespace ordo {
+namespace {
+
+// A random RCPSP with calendars, releases, start-to-start lags and disjunctive pairs, in the
+// scope of the list scheduler (one mode, makespan).
+Instance ListScope(std::uint64_t seed, int activities) {
+  Instance in = test::RandomRcpsp(seed, activities, 3, true);
+  for (Operation& op : in.operations) op.modes.resize(1);
+  in.objective.terms = {ObjectiveTerm{ObjectiveKind::Makespan, 1}};
+  return in;
+}
+
+Solution FromStarts(const std::vector<Time>& start) {
+  Solution s;
+  s.mode.assign(start.size(), 0);
+  s.start = start;
+  return s;
+}
+
+TEST(ListScheduler, ForwardAndJustifiedSchedulesAreFeasibleAndJustificationNeverLonger) {
+  for (std::uint64_t seed = 1; seed <= 60; ++seed) {
+    const Instance in = ListScope(seed, 25);
+    ASSERT_TRUE(ValidateInstance(in).ok()) << in.name;
+    ASSERT_EQ(ListSchedulerUnsupported(in), "") << in.name;
+    ListScheduler scheduler(in);
+    std::vector<int> list = scheduler.topological_order();
+    const Time forward = scheduler.Forward(list);
+    ASSERT_GE(forward, 0);
+    Solution s = FromStarts(scheduler.start());
+    s.objective = EvaluateObjective(in, s);
+    EXPECT_EQ(s.objective, forward);
+    EXPECT_TRUE(CheckSolution(in, s).feasible()) << in.name;
+    std::int64_t passes = 0;
+    const Time justified = scheduler.Justify(list, &passes);
+    EXPECT_LE(justified, forward) << in.name;
+    EXPECT_GE(passes, 1);
+    Solution j = FromStarts(scheduler.start());
+    j.objective = EvaluateObjective(in, j);
+    EXPECT_EQ(j.objective, justified);
+    EXPECT_TRUE(CheckSolution(in, j).feasible()) << in.name;
+    // The rewritten list decodes to the same schedule length or better.
+    EXPECT_LE(scheduler.Forward(list), justified) << in.name;
+  }
+}
+
+TEST(ListScheduler, DeclinesWhatTheExactEngineMustDo) {
+  Instance in = ListScope(3, 6);
+  in.operations[2].deadline = 100;
+  EXPECT_NE(ListSchedulerUnsupported(in), "");
+  in.operations[2].deadline = kNoDeadline;
+  in.precedences.push_back({4, 1, -3, PrecedenceType::StartToStart});
+  EXPECT_NE(ListSchedulerUnsupported(in), "");
+}
+
+TEST(ProjectGa, SchedulesPassTheCheckerAndTheBudgetHolds) {
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    const Instance in = ListScope(seed, 30);
+    const RunOutcome out = test::SolveChecked(in, "project-ga", {"max_schedules=700"}, 1, seed, 30);
+    ASSERT_TRUE(out.verified()) << in.name << ": " << out.result.message;
+    EXPECT_LE(out.result.stats.schedules, 700) << in.name;
+    EXPECT_LE(out.result.bound, out.check.objective);
+    if (out.result.status != SolveStatus::Optimal) EXPECT_EQ(out.result.stats.schedules, 700) << in.name;
+  }
+}
+
+TEST(ProjectGa, OneThreadWithASeedRepeats) {
+  const Instance in = ListScope(7, 40);
+  const RunOutcome a = test::SolveChecked(in, "project-ga", {"max_schedules=3000"}, 1, 42, 30);
+  const RunOutcome b = test::SolveChecked(in, "project-ga", {"max_schedules=3000"}, 1, 42, 30);
+  ASSERT_TRUE(a.verified() && b.verified());
+  EXPECT_EQ(a.result.solution->start, b.result.solution->start);
+  EXPECT_EQ(a.result.stats.schedules, b.result.stats.schedules);
+}
+
+TEST(ProjectGa, ReachesTheOptimumOfJ301_1) {
+  const auto in = ReadInstanceFile(test::Repo("bench/instances/rcpsp/j30/j301_1.sm"));
+  ASSERT_TRUE(in) << in.error();
+  const RunOutcome out = test::SolveChecked(*in, "project-ga", {"max_schedules=5000"}, 1, 1, 30);
+  ASSERT_TRUE(out.verified());
+  EXPECT_EQ(out.check.objective, 43);
+}
+
+}  // namespace
+}  // namespace ordo

@@ -1,0 +1,26 @@
+// Tiny random projects and their exhaustive search, shared by the project-scheduling tests.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "model/instance.h"
+
+namespace ordo::test {
+
+struct TinyProject {
+  Instance in;
+  Time horizon;  // every schedule of interest ends by it
+};
+
+// 3..max_activities single-mode activities on one or two resources, sometimes with a
+// calendar period, releases, end-to-start and start-to-start lags, maximum lags and a
+// disjunctive pair. May be invalid (a positive lag cycle): validate before use.
+TinyProject RandomTinyProject(std::uint64_t seed, int max_activities = 5);
+
+// The smallest makespan of a schedule in which every operation ends by `horizon` (and by its
+// own and its job's deadline), found by trying every integer start; nothing when none exists.
+// Exponential: for a handful of activities only.
+std::optional<Time> BruteForceMakespan(const Instance& instance, Time horizon);
+
+}  // namespace ordo::test
