@@ -85,12 +85,16 @@ TEST(LcgEngine, TimetablePushesPastCompulsoryParts) {
 
 TEST(ProjectLcg, AgreesWithExhaustiveSearchOnTinyProjects) {
   int optimal = 0, infeasible = 0;
-  for (std::uint64_t seed = 1; seed <= 120; ++seed) {
+  for (std::uint64_t seed = 1; seed <= 240; ++seed) {
     test::TinyProject t = test::RandomTinyProject(seed);
     // Deadlines make the horizon exact for both searches.
     for (Operation& op : t.in.operations) op.deadline = t.horizon;
     if (!ValidateInstance(t.in).ok()) continue;  // e.g. lags that form a positive cycle
-    const RunOutcome out = test::SolveChecked(t.in, "project-lcg", {}, 1, seed, 20);
+    // Both searches, the overload check on and off, and the hybrid with its GA.
+    const std::vector<std::vector<std::string>> settings = {
+        {}, {"search=settimes"}, {"search=alternate", "overload=1"}};
+    const std::vector<std::string>& params = settings[seed % settings.size()];
+    const RunOutcome out = test::SolveChecked(t.in, seed % 2 == 0 ? "project-lcg" : "project", params, 1, seed, 20);
     const std::optional<Time> truth = test::BruteForceMakespan(t.in, t.horizon);
     if (!truth) {
       EXPECT_EQ(out.result.status, SolveStatus::Infeasible) << t.in.name << ": " << out.result.message;

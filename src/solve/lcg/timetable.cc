@@ -11,17 +11,18 @@ namespace {
 constexpr Value kInfinity = std::numeric_limits<Value>::max() / 4;
 }  // namespace
 
-TimetablePropagator::TimetablePropagator(std::vector<CumulativeTask> tasks, Value capacity, std::vector<FixedUsage> fixed)
-    : tasks_(std::move(tasks)), capacity_(capacity), fixed_(std::move(fixed)) {
+TimetablePropagator::TimetablePropagator(std::vector<CumulativeTask> tasks, Value capacity, std::vector<FixedUsage> fixed,
+                                         bool overload)
+    : tasks_(std::move(tasks)), capacity_(capacity), fixed_(std::move(fixed)), overload_(overload) {
   part_begin_.resize(tasks_.size());
   part_end_.resize(tasks_.size());
 }
 
 void TimetablePropagator::Post(Engine& engine, std::vector<CumulativeTask> tasks, Value capacity,
-                               std::vector<FixedUsage> fixed) {
+                               std::vector<FixedUsage> fixed, bool overload) {
   std::vector<int> vars;
   for (const CumulativeTask& t : tasks) vars.push_back(t.start);
-  const int id = engine.AddPropagator(std::make_unique<TimetablePropagator>(std::move(tasks), capacity, std::move(fixed)));
+  const int id = engine.AddPropagator(std::make_unique<TimetablePropagator>(std::move(tasks), capacity, std::move(fixed), overload));
   for (int v : vars) {
     engine.WatchLb(PosView(v), id);
     engine.WatchLb(NegView(v), id);
@@ -148,6 +149,63 @@ bool TimetablePropagator::Propagate(Engine& engine) {
     const CumulativeTask& task = tasks_[j];
     if (task.duration <= 0 || task.demand <= 0) continue;
     if (!PushEarliest(engine, j) || !PushLatest(engine, j)) return false;
+  }
+  if (overload_) {
+    BuildProfile(engine);  // the pushes moved bounds
+    return CheckOverload(engine);
+  }
+  return true;
+}
+
+Value TimetablePropagator::ProfileIntegral(Value t) const {
+  const int k = SegmentAt(t - 1);
+  if (k < 0) return 0;
+  return integral_[k] + profile_[k].height * (t - profile_[k].begin);
+}
+
+bool TimetablePropagator::CheckOverload(Engine& engine) {
+  integral_.resize(profile_.size());
+  Value area = 0;
+  for (std::size_t k = 0; k < profile_.size(); ++k) {
+    if (k > 0) area += profile_[k - 1].height * (profile_[k].begin - profile_[k - 1].begin);
+    integral_[k] = area;
+  }
+  by_est_.clear();
+  for (int i = 0; i < static_cast<int>(tasks_.size()); ++i) {
+    if (tasks_[i].duration > 0 && tasks_[i].demand > 0) by_est_.push_back(i);
+  }
+  by_lct_ = by_est_;
+  auto est = [&](int i) { return engine.Lb(tasks_[i].start); };
+  auto lct = [&](int i) { return engine.Ub(tasks_[i].start) + tasks_[i].duration; };
+  std::sort(by_est_.begin(), by_est_.end(), [&](int x, int y) { return est(x) != est(y) ? est(x) < est(y) : x < y; });
+  std::sort(by_lct_.begin(), by_lct_.end(), [&](int x, int y) { return lct(x) != lct(y) ? lct(x) < lct(y) : x < y; });
+  for (std::size_t ia = 0; ia < by_est_.size(); ++ia) {
+    const Value a = est(by_est_[ia]);
+    if (ia > 0 && est(by_est_[ia - 1]) == a) continue;
+    const Value before = ProfileIntegral(a);
+    Value free_energy = 0;  // energy outside the compulsory parts of the tasks inside [a, b)
+    for (int j : by_lct_) {
+      if (est(j) < a) continue;
+      const Value b = lct(j);
+      const Value part = std::max<Value>(0, part_end_[j] - part_begin_[j]);
+      free_energy += (tasks_[j].duration - part) * tasks_[j].demand;
+      const Value energy = ProfileIntegral(b) - before + free_energy;
+      if (energy <= capacity_ * (b - a)) continue;
+      // Explain: inside tasks by their window bounds, the others' compulsory parts by their
+      // bounds; fixed usage needs nothing.
+      reason_.clear();
+      for (int i : by_lct_) {
+        const bool inside = est(i) >= a && lct(i) <= b;
+        if (inside) {
+          reason_.push_back(AtLeast(tasks_[i].start, a));
+          reason_.push_back(AtMost(tasks_[i].start, b - tasks_[i].duration));
+        } else if (part_begin_[i] < part_end_[i] && part_begin_[i] < b && a < part_end_[i]) {
+          reason_.push_back(AtLeast(tasks_[i].start, est(i)));
+          reason_.push_back(AtMost(tasks_[i].start, engine.Ub(tasks_[i].start)));
+        }
+      }
+      return engine.Conflict(reason_);
+    }
   }
   return true;
 }

@@ -29,9 +29,12 @@ struct FixedUsage {  // [begin, end) uses `amount` without any variable (e.g. do
 
 class TimetablePropagator : public Propagator {
  public:
-  TimetablePropagator(std::vector<CumulativeTask> tasks, Value capacity, std::vector<FixedUsage> fixed);
+  // overload: also run the energetic overload check below after time-tabling.
+  TimetablePropagator(std::vector<CumulativeTask> tasks, Value capacity, std::vector<FixedUsage> fixed,
+                      bool overload = false);
   // Adds the propagator to the engine and watches the bounds of its tasks.
-  static void Post(Engine& engine, std::vector<CumulativeTask> tasks, Value capacity, std::vector<FixedUsage> fixed);
+  static void Post(Engine& engine, std::vector<CumulativeTask> tasks, Value capacity, std::vector<FixedUsage> fixed,
+                   bool overload = false);
 
   std::string_view name() const override { return "timetable"; }
   bool Propagate(Engine& engine) override;
@@ -48,10 +51,19 @@ class TimetablePropagator : public Propagator {
   void Explain(const Engine& engine, Value t, int skip, Value need);
   bool PushEarliest(Engine& engine, int j);
   bool PushLatest(Engine& engine, int j);
+  // Time-table overload check (the detection rule of time-table edge finding, Vilim 2011;
+  // explained as in Schutt, Feydy & Stuckey 2013): for windows [a, b) between an earliest
+  // start and a latest end, the energy of the tasks that lie wholly inside plus the
+  // compulsory parts and fixed usage of the others must fit in capacity x (b - a). A
+  // violation is a conflict explained by the inside tasks' window bounds and the other
+  // tasks' current bounds. O(n^2 log n) per call.
+  bool CheckOverload(Engine& engine);
+  Value ProfileIntegral(Value t) const;  // usage of the profile over [-inf, t)
 
   std::vector<CumulativeTask> tasks_;
   Value capacity_;
   std::vector<FixedUsage> fixed_;
+  bool overload_ = false;
   // Scratch, rebuilt per call.
   std::vector<std::pair<Value, Value>> events_;  // (time, delta), fixed usage marked separately
   std::vector<std::pair<Value, Value>> fixed_events_;
@@ -59,6 +71,8 @@ class TimetablePropagator : public Propagator {
   std::vector<Value> part_begin_, part_end_;     // compulsory part per task (begin >= end: none)
   std::vector<int> covering_;
   std::vector<Atom> reason_;
+  std::vector<Value> integral_;  // profile integral at each segment's begin
+  std::vector<int> by_est_, by_lct_;
 };
 
 }  // namespace ordo::lcg

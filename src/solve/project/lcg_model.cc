@@ -30,7 +30,7 @@ std::string LcgUnsupported(const Instance& instance) {
   return "";
 }
 
-ProjectLcgModel::ProjectLcgModel(const Instance& instance, Time horizon, lcg::EngineOptions options)
+ProjectLcgModel::ProjectLcgModel(const Instance& instance, Time horizon, lcg::EngineOptions options, bool overload)
     : instance_(instance), engine_(options) {
   const int n = static_cast<int>(instance.operations.size());
   start_.resize(n);
@@ -79,7 +79,7 @@ ProjectLcgModel::ProjectLcgModel(const Instance& instance, Time horizon, lcg::En
       at = std::max(at, p.end);
     }
     if (at < far && peak > res.capacity) fixed.push_back({at, far, peak - res.capacity});
-    lcg::TimetablePropagator::Post(engine_, std::move(tasks), peak, std::move(fixed));
+    lcg::TimetablePropagator::Post(engine_, std::move(tasks), peak, std::move(fixed), overload);
   }
 }
 
@@ -90,6 +90,20 @@ std::optional<lcg::Atom> ProjectLcgModel::NextDecision(const lcg::Engine& engine
     if (engine.Fixed(v)) continue;
     if (best < 0 || engine.Lb(v) < engine.Lb(start_[best]) ||
         (engine.Lb(v) == engine.Lb(start_[best]) && engine.Ub(v) < engine.Ub(start_[best]))) {
+      best = o;
+    }
+  }
+  if (best < 0) return std::nullopt;
+  return AtMost(start_[best], engine.Lb(start_[best]));
+}
+
+std::optional<lcg::Atom> ProjectLcgModel::NextActivityDecision(const lcg::Engine& engine) const {
+  int best = -1;
+  for (int o = 0; o < static_cast<int>(start_.size()); ++o) {
+    const int v = start_[o];
+    if (engine.Fixed(v)) continue;
+    if (best < 0 || engine.activity(v) > engine.activity(start_[best]) ||
+        (engine.activity(v) == engine.activity(start_[best]) && engine.Lb(v) < engine.Lb(start_[best]))) {
       best = o;
     }
   }

@@ -20,7 +20,8 @@ std::string LcgUnsupported(const Instance& instance);
 class ProjectLcgModel {
  public:
   // horizon: every operation ends by it (the caller's bound on some optimal makespan).
-  ProjectLcgModel(const Instance& instance, Time horizon, lcg::EngineOptions options = {});
+  // overload: add the energetic overload check to time-tabling (timetable.h).
+  ProjectLcgModel(const Instance& instance, Time horizon, lcg::EngineOptions options = {}, bool overload = false);
 
   lcg::Engine& engine() { return engine_; }
   const lcg::Engine& engine() const { return engine_; }
@@ -32,6 +33,11 @@ class ProjectLcgModel {
   // start (ties: smallest latest start, then index) is set to that earliest start. Nothing
   // when every start is fixed.
   std::optional<lcg::Atom> NextDecision(const lcg::Engine& engine) const;
+  // The activity-based alternative (as VSIDS in SAT, and the "hot restart" search of Schutt
+  // et al. 2013): the unfixed start that took part in the most recent conflicts, set to its
+  // earliest start. With `alternate`, NextDecision is used on even restarts and this one on
+  // odd ones.
+  std::optional<lcg::Atom> NextActivityDecision(const lcg::Engine& engine) const;
   // The schedule of the current (complete) assignment.
   Solution CurrentSolution() const;
 

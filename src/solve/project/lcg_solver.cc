@@ -27,6 +27,10 @@ std::vector<ParamSpec> ProjectLcgParams(bool hybrid) {
        "with 1 thread, first, for this many schedules"},
       {"restart_unit", ParamType::Int, "256", 0, 1e9, {}, "conflicts per Luby restart unit (0 = no restarts)"},
       {"reduce_first", ParamType::Int, "4000", 100, 1e9, {}, "learned clauses kept before the first reduction"},
+      {"search", ParamType::Choice, "activity", 0, 0, {"settimes", "activity", "alternate"},
+       "branching: set-times (earliest unfixed start), activity (most active start in recent conflicts, at its earliest), "
+       "or alternate between them at each restart"},
+      {"overload", ParamType::Int, "0", 0, 1, {}, "energetic overload check on every resource beside time-tabling (1) or not (0); measured slower on PSPLIB, so off"},
       {"explain", ParamType::Int, "1", 0, 1, {}, "when infeasible, find a minimal conflicting set of constraints (1) or not (0)"},
   };
 }
@@ -35,8 +39,8 @@ namespace {
 
 class ProjectLcgSolver : public Solver {
  public:
-  ProjectLcgSolver(lcg::EngineOptions options, bool explain, std::int64_t ga_schedules)
-      : options_(options), explain_(explain), ga_schedules_(ga_schedules) {}
+  ProjectLcgSolver(lcg::EngineOptions options, bool explain, std::int64_t ga_schedules, int search, bool overload)
+      : options_(options), explain_(explain), ga_schedules_(ga_schedules), search_(search), overload_(overload) {}
 
   SolveResult Solve(const Instance& instance, const SolveControl& control) override {
     SolveStats stats;
@@ -74,9 +78,12 @@ class ProjectLcgSolver : public Solver {
     // tightens the bound at the root (learned clauses stay valid: they only exclude worse).
     Time upper = incumbent.makespan() == std::numeric_limits<Time>::max() ? SafeHorizon(instance) : incumbent.makespan() - 1;
     const Time horizon = upper;
-    ProjectLcgModel model(instance, horizon, options_);
+    ProjectLcgModel model(instance, horizon, options_, overload_);
     lcg::Engine& engine = model.engine();
-    const lcg::Engine::Brancher brancher = [&](const lcg::Engine& e) { return model.NextDecision(e); };
+    const lcg::Engine::Brancher brancher = [&](const lcg::Engine& e) {
+      if (search_ == 1 || (search_ == 2 && e.stats().restarts % 2 == 1)) return model.NextActivityDecision(e);
+      return model.NextDecision(e);
+    };
     bool exhausted = model.infeasible();
     while (!exhausted && !incumbent.done()) {
       const lcg::Engine::Outcome out =
@@ -138,6 +145,8 @@ class ProjectLcgSolver : public Solver {
   lcg::EngineOptions options_;
   bool explain_ = true;
   std::int64_t ga_schedules_ = 0;  // 0: no genetic algorithm
+  int search_ = 0;                 // 0 set-times, 1 activity, 2 alternate per restart
+  bool overload_ = false;
 };
 
 }  // namespace
@@ -147,7 +156,9 @@ std::unique_ptr<Solver> MakeProjectLcg(const ParamValues& params) {
   lcg::EngineOptions options;
   options.restart_unit = static_cast<int>(params.GetInt("restart_unit"));
   options.reduce_first = static_cast<int>(params.GetInt("reduce_first"));
-  return std::make_unique<ProjectLcgSolver>(options, params.GetInt("explain") != 0, ga_schedules);
+  const std::string search = params.GetChoice("search");
+  const int mode = search == "activity" ? 1 : search == "alternate" ? 2 : 0;
+  return std::make_unique<ProjectLcgSolver>(options, params.GetInt("explain") != 0, ga_schedules, mode, params.GetInt("overload") != 0);
 }
 
 }  // namespace ordo
