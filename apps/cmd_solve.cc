@@ -133,8 +133,12 @@ Action AddSolveCommand(CLI::App& app) {
       }
       std::cout << "\n";
     } else {
-      std::cout << fmt::format("status {} bound {} time {:.3f}s: {}\n", ToString(r.status), r.bound, r.stats.seconds,
-                               r.message);
+      if (r.status == SolveStatus::Infeasible) {  // a bound means nothing without schedules
+        std::cout << fmt::format("status {} time {:.3f}s: {}\n", ToString(r.status), r.stats.seconds, r.message);
+      } else {
+        std::cout << fmt::format("status {} bound {} time {:.3f}s: {}\n", ToString(r.status), r.bound, r.stats.seconds,
+                                 r.message);
+      }
       if (!r.explanation.empty()) {
         std::cout << "conflicting constraints (they cannot all hold together):\n";
         for (const std::string& line : r.explanation) std::cout << "  - " << line << "\n";

@@ -70,7 +70,10 @@ TEST(ListScheduler, DeclinesWhatTheExactEngineMustDo) {
 TEST(ProjectGa, SchedulesPassTheCheckerAndTheBudgetHolds) {
   for (std::uint64_t seed = 1; seed <= 20; ++seed) {
     const Instance in = ListScope(seed, 30);
-    const RunOutcome out = test::SolveChecked(in, "project-ga", {"max_schedules=700"}, 1, seed, 30);
+    // Every other seed restarts the population often, so that restarts are exercised too.
+    std::vector<std::string> params = {"max_schedules=700"};
+    if (seed % 2 == 0) params.push_back("restart_after=2");
+    const RunOutcome out = test::SolveChecked(in, "project-ga", params, 1, seed, 30);
     ASSERT_TRUE(out.verified()) << in.name << ": " << out.result.message;
     EXPECT_LE(out.result.stats.schedules, 700) << in.name;
     EXPECT_LE(out.result.bound, out.check.objective);

@@ -17,6 +17,7 @@ std::vector<ParamSpec> ProjectGaParams() {
   return {
       {"population", ParamType::Int, "40", 2, 100000, {}, "individuals kept per generation"},
       {"mutation", ParamType::Double, "0.05", 0, 1, {}, "probability per list position of a neighbour swap"},
+      {"restart_after", ParamType::Int, "0", 0, 1e12, {}, "generations without a new best before the population is drawn afresh but for its best (0 = never)"},
       {"max_schedules", ParamType::Int, "0", 0, 1e15, {}, "budget of schedule-generation passes over all threads (0 = until the time limit)"},
   };
 }
@@ -80,6 +81,7 @@ std::unique_ptr<Solver> MakeProjectGa(const ParamValues& params) {
   options.population = static_cast<int>(params.GetInt("population"));
   options.mutation = params.GetDouble("mutation");
   options.max_schedules = params.GetInt("max_schedules");
+  options.restart_after = params.GetInt("restart_after");
   return std::make_unique<ProjectGaSolver>(options);
 }
 

@@ -82,6 +82,7 @@ void ActivityListGa::Evaluate(Individual& ind, const std::function<void(Time, co
   ind.hash = h;
   if (ind.makespan != std::numeric_limits<Time>::max() && (best_ < 0 || ind.makespan < best_)) {
     best_ = ind.makespan;
+    last_improvement_ = generations_;
     on_improve(best_, scheduler_.start());
   }
 }
@@ -137,6 +138,21 @@ void ActivityListGa::Run(const std::function<bool()>& should_stop,
   std::vector<int> order(population.size());
   while (BudgetLeft(1) && !should_stop() && population.size() >= 2) {
     ++generations_;
+    // A converged population breeds copies: after `restart_after` generations without a new
+    // best, keep the best individual and draw the rest afresh (the classic restart of
+    // genetic algorithms; it matters for runs far beyond the 50,000-schedule budgets).
+    if (options_.restart_after > 0 && generations_ - last_improvement_ >= options_.restart_after) {
+      population.resize(1);
+      for (int k = 1; k < size && BudgetLeft(1) && !should_stop(); ++k) {
+        Individual ind;
+        ind.list = SampleList(0.5);
+        Evaluate(ind, on_improve);
+        population.push_back(std::move(ind));
+      }
+      last_improvement_ = generations_;
+      ++restarts_;
+      continue;
+    }
     // Random pairing (Hartmann 1998): shuffle the indices, pair neighbours, two children each.
     order.resize(population.size());
     std::iota(order.begin(), order.end(), 0);

@@ -27,6 +27,7 @@ struct GaOptions {
   int population = 40;          // individuals kept per generation
   double mutation = 0.05;       // probability per list position of a neighbour swap
   std::int64_t max_schedules = 0;  // budget of SGS passes; 0 = until stopped
+  std::int64_t restart_after = 0;  // generations without a new best before a restart (0 = never)
 };
 
 class ActivityListGa {
@@ -61,6 +62,8 @@ class ActivityListGa {
   std::vector<char> taken_;
   std::int64_t schedules_ = 0;
   std::int64_t generations_ = 0;
+  std::int64_t last_improvement_ = 0;
+  std::int64_t restarts_ = 0;
   Time best_ = -1;
 };
 

@@ -230,7 +230,7 @@ bool ListScheduler::Backward(Time end_by) {
   });
   // pending_ holds positions in order_ of ready activities, as a min-heap; remaining_
   // counts unplaced successors.
-  std::vector<int>& position = best_position_;
+  std::vector<int>& position = position_;
   position.resize(n_);
   for (int k = 0; k < n_; ++k) position[order_[k]] = k;
   pending_.clear();

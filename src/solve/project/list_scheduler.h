@@ -72,7 +72,7 @@ class ListScheduler {
   std::vector<int> topo_, topo_rank_;
   std::vector<std::int64_t> base_profile_, profile_;  // resource r, time t at r * horizon_ + t
   std::vector<Time> start_, back_start_, best_start_;
-  std::vector<int> order_, pending_, best_position_, remaining_;
+  std::vector<int> order_, pending_, position_, remaining_;
 };
 
 }  // namespace ordo
