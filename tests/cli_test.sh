@@ -65,7 +65,8 @@ expect "migration explained" 0 "$ORDO" solve examples/datacentre_migration_tight
 grep -q "status INFEASIBLE" "$TMP/out" && grep -q 'must end by 30 (its deadline)' "$TMP/out" && ok "infeasible migration explained" || { bad "infeasible migration explained"; cat "$TMP/out"; }
 expect "generate ramp" 0 "$ORDO" generate ramp --tasks 12 --precedence-levels 8 --constraint-levels 12 --seed 3 --out-dir "$TMP/ramp"
 [ "$(ls "$TMP/ramp"/*.json | wc -l)" -eq 20 ] && ok "ramp has 20 levels" || bad "ramp has 20 levels"
-expect "bench ramp" 0 "$ORDO" bench "$TMP/ramp/ramp-n12-s3.csv" --solver project -t 5 --out-dir "$TMP/rampbench"
+expect "bench ramp" 0 "$ORDO" bench "$TMP/ramp/ramp-n12-s3.csv" --solver project -p feasibility=1 -t 5 --out-dir "$TMP/rampbench"
+grep -q "proved infeasible" "$TMP/rampbench/ramp-n12-s3-project.md" && ok "ramp report counts proofs" || bad "ramp report counts proofs"
 expect "convert" 0 "$ORDO" convert bench/instances/jssp/ft06.txt "$TMP/ft06_native.json"
 expect "solve converted" 0 "$ORDO" solve "$TMP/ft06_native.json" -q
 expect "solvers" 0 "$ORDO" solvers

@@ -31,6 +31,7 @@ std::vector<ParamSpec> ProjectLcgParams(bool hybrid) {
        "branching: set-times (earliest unfixed start), activity (most active start in recent conflicts, at its earliest), "
        "or alternate between them at each restart"},
       {"overload", ParamType::Int, "0", 0, 1, {}, "energetic overload check on every resource beside time-tabling (1) or not (0); measured slower on PSPLIB, so off"},
+      {"feasibility", ParamType::Int, "0", 0, 1, {}, "1: stop at the first schedule (a feasibility question, as in the ramps); 0: minimise the makespan"},
       {"explain", ParamType::Int, "1", 0, 1, {}, "when infeasible, find a minimal conflicting set of constraints (1) or not (0)"},
   };
 }
@@ -39,8 +40,14 @@ namespace {
 
 class ProjectLcgSolver : public Solver {
  public:
-  ProjectLcgSolver(lcg::EngineOptions options, bool explain, std::int64_t ga_schedules, int search, bool overload)
-      : options_(options), explain_(explain), ga_schedules_(ga_schedules), search_(search), overload_(overload) {}
+  ProjectLcgSolver(lcg::EngineOptions options, bool explain, std::int64_t ga_schedules, int search, bool overload,
+                   bool feasibility_only)
+      : options_(options),
+        explain_(explain),
+        ga_schedules_(ga_schedules),
+        search_(search),
+        overload_(overload),
+        feasibility_only_(feasibility_only) {}
 
   SolveResult Solve(const Instance& instance, const SolveControl& control) override {
     SolveStats stats;
@@ -56,6 +63,17 @@ class ProjectLcgSolver : public Solver {
     // Start: the best SGS schedule over every deterministic rule and both schemes (those that
     // miss a deadline or a maximum lag are no incumbent).
     if (std::optional<Solution> s = BestRuleSchedule(instance, &stats.schedules)) incumbent.Offer(*s);
+    if (feasibility_only_) {
+      // The question is only whether a schedule exists: the rules' schedule answers it, or
+      // the exact search over the safe horizon finds one or proves there is none.
+      std::optional<Solution> best = incumbent.Take();
+      if (!best) {
+        const FeasibilityVerdict v = DecideFeasibility(instance, [&] { return control.ShouldStop(); }, options_);
+        if (v.verdict == Feasibility::Infeasible) return InfeasibleResult(instance, SafeHorizon(instance), bound, control, stats);
+        best = v.schedule;
+      }
+      return FinishResult(instance, std::move(best), bound, control, stats);
+    }
     // The genetic algorithm, where the list scheduler applies: on its own threads beside the
     // exact search, or with one thread first, for a schedule budget (so that one thread stays
     // deterministic).
@@ -147,6 +165,7 @@ class ProjectLcgSolver : public Solver {
   std::int64_t ga_schedules_ = 0;  // 0: no genetic algorithm
   int search_ = 0;                 // 0 set-times, 1 activity, 2 alternate per restart
   bool overload_ = false;
+  bool feasibility_only_ = false;
 };
 
 }  // namespace
@@ -158,7 +177,8 @@ std::unique_ptr<Solver> MakeProjectLcg(const ParamValues& params) {
   options.reduce_first = static_cast<int>(params.GetInt("reduce_first"));
   const std::string search = params.GetChoice("search");
   const int mode = search == "activity" ? 1 : search == "alternate" ? 2 : 0;
-  return std::make_unique<ProjectLcgSolver>(options, params.GetInt("explain") != 0, ga_schedules, mode, params.GetInt("overload") != 0);
+  return std::make_unique<ProjectLcgSolver>(options, params.GetInt("explain") != 0, ga_schedules, mode, params.GetInt("overload") != 0,
+                                            params.GetInt("feasibility") != 0);
 }
 
 }  // namespace ordo
