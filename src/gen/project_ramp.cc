@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <numeric>
+#include <utility>
 
 #include <fmt/format.h>
 
+#include "model/calendar.h"
 #include "solve/common/rng.h"
 
 namespace ordo::gen {
@@ -35,20 +37,11 @@ std::int64_t Between(Rng& rng, std::int64_t lo, std::int64_t hi) {
   return lo + static_cast<std::int64_t>(rng.Below(static_cast<std::uint64_t>(hi - lo + 1)));
 }
 
-// Adds [start, end) at capacity 0 to the calendar, merging with overlapping downtime.
+// Adds [start, end) at capacity 0 to the calendar, merged with overlapping downtime (the
+// calendars the generator writes hold downtime only).
 void AddDowntime(Resource& r, Time start, Time end) {
-  std::vector<CapacityPeriod>& cal = r.calendar;
-  cal.push_back({start, end, 0});
-  std::sort(cal.begin(), cal.end(), [](const CapacityPeriod& a, const CapacityPeriod& b) { return a.start < b.start; });
-  std::vector<CapacityPeriod> merged;
-  for (const CapacityPeriod& p : cal) {
-    if (!merged.empty() && p.start <= merged.back().end) {
-      merged.back().end = std::max(merged.back().end, p.end);
-    } else {
-      merged.push_back(p);
-    }
-  }
-  cal = std::move(merged);
+  r.calendar.push_back({start, end, 0});
+  r.calendar = MergeDowntime(std::move(r.calendar));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "model/calendar.h"
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 namespace ordo {
@@ -15,9 +16,15 @@ std::vector<CapacityPeriod> DownPeriods(const Instance& in, const Mode& mode) {
       if (p.capacity == 0 && p.start < p.end) down.push_back(p);
     }
   }
-  std::sort(down.begin(), down.end(), [](const CapacityPeriod& a, const CapacityPeriod& b) { return a.start < b.start; });
+  return MergeDowntime(std::move(down));
+}
+
+}  // namespace
+
+std::vector<CapacityPeriod> MergeDowntime(std::vector<CapacityPeriod> periods) {
+  std::sort(periods.begin(), periods.end(), [](const CapacityPeriod& a, const CapacityPeriod& b) { return a.start < b.start; });
   std::vector<CapacityPeriod> merged;
-  for (const CapacityPeriod& p : down) {
+  for (const CapacityPeriod& p : periods) {
     if (!merged.empty() && p.start <= merged.back().end) {
       merged.back().end = std::max(merged.back().end, p.end);
     } else {
@@ -26,8 +33,6 @@ std::vector<CapacityPeriod> DownPeriods(const Instance& in, const Mode& mode) {
   }
   return merged;
 }
-
-}  // namespace
 
 Time OperationEnd(const Instance& in, int op, int mode, Time start) {
   const Operation& operation = in.operations[op];

@@ -7,6 +7,8 @@
 // works only while it is not down and ends when it has worked its duration.
 #pragma once
 
+#include <vector>
+
 #include "model/instance.h"
 
 namespace ordo {
@@ -16,5 +18,9 @@ Time OperationEnd(const Instance& instance, int op, int mode, Time start);
 
 // True if some resource of the mode is at capacity 0 at time t.
 bool IsDown(const Instance& instance, int op, int mode, Time t);
+
+// Zero-capacity periods sorted by start, overlapping or touching ones merged into one
+// (capacities are not compared: for downtime only).
+std::vector<CapacityPeriod> MergeDowntime(std::vector<CapacityPeriod> periods);
 
 }  // namespace ordo

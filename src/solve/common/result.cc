@@ -1,6 +1,7 @@
 #include "solve/common/result.h"
 
 #include <algorithm>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -14,6 +15,13 @@ bool KeepBetter(std::optional<Solution>& best, Solution candidate) {
 
 void KeepBetterAndReport(std::optional<Solution>& best, Solution candidate, std::int64_t bound, const SolveControl& control) {
   if (KeepBetter(best, std::move(candidate))) control.Report({control.Elapsed(), best->objective, bound, ""});
+}
+
+SolveResult ModelInvalidResult(std::string why) {
+  SolveResult result;
+  result.status = SolveStatus::ModelInvalid;
+  result.message = std::move(why);
+  return result;
 }
 
 std::string MissedDeadline(const Instance& in, const Solution& sol) {

@@ -15,6 +15,10 @@ bool KeepBetter(std::optional<Solution>& best, Solution candidate);
 // KeepBetter, and a progress report when the candidate improves the incumbent.
 void KeepBetterAndReport(std::optional<Solution>& best, Solution candidate, std::int64_t bound, const SolveControl& control);
 
+// A result with status ModelInvalid and `why` as its message (the solver does not handle the
+// instance).
+SolveResult ModelInvalidResult(std::string why);
+
 // The first deadline the schedule misses, as a sentence; empty when it meets them all.
 std::string MissedDeadline(const Instance& instance, const Solution& solution);
 

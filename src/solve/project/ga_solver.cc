@@ -34,12 +34,7 @@ class ProjectGaSolver : public Solver {
     if (why.empty() && (terms.size() != 1 || terms[0].kind != ObjectiveKind::Makespan || terms[0].weight <= 0)) {
       why = "the genetic algorithm minimises the makespan only";
     }
-    if (!why.empty()) {
-      SolveResult result;
-      result.status = SolveStatus::ModelInvalid;
-      result.message = why;
-      return result;
-    }
+    if (!why.empty()) return ModelInvalidResult(why);
     const std::int64_t bound = TrivialLowerBound(instance);
     ProjectIncumbent incumbent(instance, control, bound);
     SolveStats stats;

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <limits>
 #include <thread>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -51,12 +52,7 @@ class ProjectLcgSolver : public Solver {
 
   SolveResult Solve(const Instance& instance, const SolveControl& control) override {
     SolveStats stats;
-    if (const std::string why = LcgUnsupported(instance); !why.empty()) {
-      SolveResult result;
-      result.status = SolveStatus::ModelInvalid;
-      result.message = why;
-      return result;
-    }
+    if (std::string why = LcgUnsupported(instance); !why.empty()) return ModelInvalidResult(std::move(why));
     std::int64_t bound = TrivialLowerBound(instance);
     const std::int64_t weight = instance.objective.terms[0].weight;
     ProjectIncumbent incumbent(instance, control, bound);
