@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <limits>
 #include <memory>
-#include <tuple>
 
 namespace ordo::lcg {
 
@@ -30,33 +29,44 @@ void TimetablePropagator::Post(Engine& engine, std::vector<CumulativeTask> tasks
 }
 
 void TimetablePropagator::BuildProfile(const Engine& engine) {
-  // (time, delta of the total, delta of the fixed part)
-  std::vector<std::tuple<Value, Value, Value>> events;
-  events.reserve(2 * (tasks_.size() + fixed_.size()));
+  // The profile depends on the compulsory parts only: when none changed since it was built
+  // (most wake-ups move bounds without creating or growing one), it is still right.
+  bool changed = !profile_built_;
   for (std::size_t i = 0; i < tasks_.size(); ++i) {
     const CumulativeTask& t = tasks_[i];
-    part_begin_[i] = engine.Ub(t.start);
-    part_end_[i] = engine.Lb(t.start) + t.duration;
-    if (t.duration <= 0 || t.demand <= 0 || part_begin_[i] >= part_end_[i]) {
-      part_end_[i] = part_begin_[i];  // no compulsory part
+    Value begin = engine.Ub(t.start);
+    Value end = engine.Lb(t.start) + t.duration;
+    if (t.duration <= 0 || t.demand <= 0 || begin >= end) end = begin;  // no compulsory part
+    if (end == begin && part_end_[i] == part_begin_[i]) {
+      part_begin_[i] = part_end_[i] = begin;  // none before, none now: the profile is unchanged
       continue;
     }
-    events.emplace_back(part_begin_[i], t.demand, 0);
-    events.emplace_back(part_end_[i], -t.demand, 0);
+    if (begin != part_begin_[i] || end != part_end_[i]) changed = true;
+    part_begin_[i] = begin;
+    part_end_[i] = end;
+  }
+  if (!changed) return;
+  profile_built_ = true;
+  events_.clear();
+  for (std::size_t i = 0; i < tasks_.size(); ++i) {
+    if (part_begin_[i] >= part_end_[i]) continue;
+    events_.push_back({part_begin_[i], tasks_[i].demand, 0});
+    events_.push_back({part_end_[i], -tasks_[i].demand, 0});
   }
   for (const FixedUsage& f : fixed_) {
     if (f.begin >= f.end || f.amount <= 0) continue;
-    events.emplace_back(f.begin, f.amount, f.amount);
-    events.emplace_back(f.end, -f.amount, -f.amount);
+    events_.push_back({f.begin, f.amount, f.amount});
+    events_.push_back({f.end, -f.amount, -f.amount});
   }
-  std::sort(events.begin(), events.end());
+  // By time only: the events of one time are summed, so their order does not matter.
+  std::sort(events_.begin(), events_.end(), [](const Event& a, const Event& b) { return a.time < b.time; });
   profile_.clear();
   Value height = 0, fixed = 0;
-  for (std::size_t i = 0; i < events.size();) {
-    const Value time = std::get<0>(events[i]);
-    for (; i < events.size() && std::get<0>(events[i]) == time; ++i) {
-      height += std::get<1>(events[i]);
-      fixed += std::get<2>(events[i]);
+  for (std::size_t i = 0; i < events_.size();) {
+    const Value time = events_[i].time;
+    for (; i < events_.size() && events_[i].time == time; ++i) {
+      height += events_[i].delta;
+      fixed += events_[i].fixed_delta;
     }
     profile_.push_back(Segment{time, height, fixed});
   }
@@ -139,15 +149,22 @@ bool TimetablePropagator::PushLatest(Engine& engine, int j) {
 
 bool TimetablePropagator::Propagate(Engine& engine) {
   BuildProfile(engine);
+  Value peak = 0;
   for (const Segment& seg : profile_) {
     if (seg.height > capacity_) {
       Explain(engine, seg.begin, -1, 0);
       return engine.Conflict(reason_);
     }
+    peak = std::max(peak, seg.height);
   }
   for (int j = 0; j < static_cast<int>(tasks_.size()); ++j) {
     const CumulativeTask& task = tasks_[j];
     if (task.duration <= 0 || task.demand <= 0) continue;
+    // Nothing to push: a fixed task is all compulsory part, so an overload under it was
+    // found above; and no task fits nowhere when even the peak leaves room for it. (The
+    // pushes only raise bounds, so the peak of the profile built above stays an upper bound
+    // on the heights PushEarliest/PushLatest read.)
+    if (engine.Fixed(task.start) || peak + task.demand <= capacity_) continue;
     if (!PushEarliest(engine, j) || !PushLatest(engine, j)) return false;
   }
   if (overload_) {

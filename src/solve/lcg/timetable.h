@@ -65,9 +65,14 @@ class TimetablePropagator : public Propagator {
   std::vector<FixedUsage> fixed_;
   bool overload_ = false;
   // Scratch, rebuilt per call.
-  std::vector<std::pair<Value, Value>> events_;  // (time, delta), fixed usage marked separately
-  std::vector<std::pair<Value, Value>> fixed_events_;
   std::vector<Segment> profile_;
+  struct Event {
+    Value time;
+    Value delta;        // of the total height
+    Value fixed_delta;  // of the fixed usage
+  };
+  std::vector<Event> events_;  // scratch of BuildProfile (kept to avoid an allocation per call)
+  bool profile_built_ = false;  // profile_ matches part_begin_/part_end_ (a cache, not search state)
   std::vector<Value> part_begin_, part_end_;     // compulsory part per task (begin >= end: none)
   std::vector<int> covering_;
   std::vector<Atom> reason_;

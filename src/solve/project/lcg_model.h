@@ -26,6 +26,7 @@ class ProjectLcgModel {
   lcg::Engine& engine() { return engine_; }
   const lcg::Engine& engine() const { return engine_; }
   int makespan_var() const { return makespan_; }
+  int start_var(int operation) const { return start_[operation]; }
   bool infeasible() const { return engine_.infeasible(); }
 
   // The decision of the "set times" search (Le Pape et al. 1994; the RCPSP search of Schutt

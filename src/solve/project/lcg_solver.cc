@@ -15,6 +15,7 @@
 #include "solve/project/feasibility.h"
 #include "solve/project/ga_solver.h"
 #include "solve/project/list_scheduler.h"
+#include "solve/project/lns.h"
 #include "solve/project/project_incumbent.h"
 #include "solve/project/lcg_model.h"
 #include "solve/project/safe_horizon.h"
@@ -26,6 +27,10 @@ std::vector<ParamSpec> ProjectLcgParams(bool hybrid) {
       {"ga_schedules", ParamType::Int, hybrid ? "50000" : "0", 0, 1e15, {},
        "genetic algorithm beside the exact search (0 = none): with 2+ threads it runs on threads-1 of them until the end; "
        "with 1 thread, first, for this many schedules"},
+      {"lns_conflicts", ParamType::Int, hybrid ? "100" : "0", 0, 1e12, {},
+       "large neighbourhood search after the genetic algorithm (0 = none): conflict budget of one exact repair (lns.h)"},
+      {"lns_neighbourhoods", ParamType::Int, "300", 0, 1e12, {},
+       "with 1 thread, neighbourhoods searched before the exact search (with 2+ threads the LNS runs until the end)"},
       {"restart_unit", ParamType::Int, "256", 0, 1e9, {}, "conflicts per Luby restart unit (0 = no restarts)"},
       {"reduce_first", ParamType::Int, "4000", 100, 1e9, {}, "learned clauses kept before the first reduction"},
       {"search", ParamType::Choice, "activity", 0, 0, {"settimes", "activity", "alternate"},
@@ -41,11 +46,12 @@ namespace {
 
 class ProjectLcgSolver : public Solver {
  public:
-  ProjectLcgSolver(lcg::EngineOptions options, bool explain, std::int64_t ga_schedules, int search, bool overload,
-                   bool feasibility_only)
+  ProjectLcgSolver(lcg::EngineOptions options, bool explain, std::int64_t ga_schedules, LnsOptions lns, int search,
+                   bool overload, bool feasibility_only)
       : options_(options),
         explain_(explain),
         ga_schedules_(ga_schedules),
+        lns_(lns),
         search_(search),
         overload_(overload),
         feasibility_only_(feasibility_only) {}
@@ -70,23 +76,39 @@ class ProjectLcgSolver : public Solver {
       }
       return FinishResult(instance, std::move(best), bound, control, stats);
     }
-    // The genetic algorithm, where the list scheduler applies: on its own threads beside the
-    // exact search, or with one thread first, for a schedule budget (so that one thread stays
-    // deterministic).
+    // The heuristics: the genetic algorithm where the list scheduler applies, for a schedule
+    // budget, then large neighbourhood search from its best schedule. With 2+ threads they run
+    // on threads-1 threads beside the exact search (the GA on all of them, the LNS on one: its
+    // repairs are exact searches too), until the end; with one thread they run first, for
+    // budgets, so that one thread stays deterministic.
     const bool ga = ga_schedules_ > 0 && ListSchedulerUnsupported(instance).empty();
     std::atomic<bool> exact_done{false};
     SolveStats ga_stats;
-    std::thread ga_thread;
-    if (ga && control.threads >= 2) {
-      ga_thread = std::thread([&] {
-        RunGaIslands(instance, GaOptions{}, control.threads - 1, control.seed + 1, incumbent,
-                     [&] { return control.ShouldStop() || incumbent.done() || exact_done.load(); }, ga_stats);
+    LnsStats lns_stats;
+    // lns_budget: neighbourhoods, or nothing for "until stopped".
+    const auto heuristics = [&](int threads, std::optional<std::int64_t> lns_budget, const std::function<bool()>& stop) {
+      if (ga) {
+        GaOptions options;
+        // Alone (no LNS after it) the GA runs until stopped on its own threads.
+        if (lns_.conflicts == 0 && !lns_budget) options.max_schedules = 0;
+        else options.max_schedules = ga_schedules_;
+        RunGaIslands(instance, options, threads, control.threads >= 2 ? control.seed + 1 : control.seed, incumbent, stop,
+                     ga_stats);
+      }
+      if (lns_.conflicts > 0 && lns_budget.value_or(1) > 0 && incumbent.Best()) {
+        LnsOptions options = lns_;
+        options.engine = options_;
+        options.max_neighbourhoods = lns_budget.value_or(0);
+        lns_stats = RunProjectLns(instance, options, control.seed + 2, incumbent, stop);
+      }
+    };
+    std::thread heuristic_thread;
+    if (control.threads >= 2) {
+      heuristic_thread = std::thread([&] {
+        heuristics(control.threads - 1, std::nullopt, [&] { return control.ShouldStop() || incumbent.done() || exact_done.load(); });
       });
-    } else if (ga) {
-      GaOptions options;
-      options.max_schedules = ga_schedules_;
-      RunGaIslands(instance, options, 1, control.seed, incumbent, [&] { return control.ShouldStop() || incumbent.done(); },
-                   ga_stats);
+    } else {
+      heuristics(1, lns_.max_neighbourhoods, [&] { return control.ShouldStop() || incumbent.done(); });
     }
     // The exact search below the incumbent; a better schedule from the GA interrupts it and
     // tightens the bound at the root (learned clauses stay valid: they only exclude worse).
@@ -116,7 +138,7 @@ class ProjectLcgSolver : public Solver {
       if (!engine.PostAtRoot(lcg::AtMost(model.makespan_var(), upper))) exhausted = true;
     }
     exact_done.store(true);
-    if (ga_thread.joinable()) ga_thread.join();
+    if (heuristic_thread.joinable()) heuristic_thread.join();
     stats.schedules += ga_stats.schedules;
     const lcg::EngineStats& es = engine.stats();
     stats.iterations = es.decisions;
@@ -131,7 +153,9 @@ class ProjectLcgSolver : public Solver {
     }
     SolveResult result = FinishResult(instance, std::move(best), bound, control, stats);
     if (result.message.empty() && !exhausted) {
-      result.message = fmt::format("{} conflicts, {} decisions, {} GA schedules", es.conflicts, es.decisions, ga_stats.schedules);
+      result.message = fmt::format("{} conflicts, {} decisions, {} GA schedules, {} LNS neighbourhoods ({} improving)",
+                                   es.conflicts, es.decisions, ga_stats.schedules, lns_stats.neighbourhoods,
+                                   lns_stats.improvements);
     }
     return result;
   }
@@ -159,6 +183,7 @@ class ProjectLcgSolver : public Solver {
   lcg::EngineOptions options_;
   bool explain_ = true;
   std::int64_t ga_schedules_ = 0;  // 0: no genetic algorithm
+  LnsOptions lns_;                 // conflicts 0: no LNS; max_neighbourhoods: the one-thread budget
   int search_ = 0;                 // 0 set-times, 1 activity, 2 alternate per restart
   bool overload_ = false;
   bool feasibility_only_ = false;
@@ -171,9 +196,12 @@ std::unique_ptr<Solver> MakeProjectLcg(const ParamValues& params) {
   lcg::EngineOptions options;
   options.restart_unit = static_cast<int>(params.GetInt("restart_unit"));
   options.reduce_first = static_cast<int>(params.GetInt("reduce_first"));
+  LnsOptions lns;
+  lns.conflicts = params.GetInt("lns_conflicts");
+  lns.max_neighbourhoods = params.GetInt("lns_neighbourhoods");
   const std::string search = params.GetChoice("search");
   const int mode = search == "activity" ? 1 : search == "alternate" ? 2 : 0;
-  return std::make_unique<ProjectLcgSolver>(options, params.GetInt("explain") != 0, ga_schedules, mode, params.GetInt("overload") != 0,
+  return std::make_unique<ProjectLcgSolver>(options, params.GetInt("explain") != 0, ga_schedules, lns, mode, params.GetInt("overload") != 0,
                                             params.GetInt("feasibility") != 0);
 }
 

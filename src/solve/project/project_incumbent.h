@@ -47,6 +47,12 @@ class ProjectIncumbent {
   }
   bool Offer(const Solution& s) { return Offer(s.start, s.objective / weight_); }
 
+  // A copy of the best schedule so far.
+  std::optional<Solution> Best() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return best_;
+  }
+
   std::optional<Solution> Take() {
     std::lock_guard<std::mutex> lock(mutex_);
     return std::move(best_);
