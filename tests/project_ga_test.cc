@@ -12,18 +12,10 @@
 #include "solve/common/evaluate.h"
 #include "solve/project/list_scheduler.h"
 #include "test_util.h"
+#include "tiny_projects.h"
 
 namespace ordo {
 namespace {
-
-// A random RCPSP with calendars, releases, start-to-start lags and disjunctive pairs, in the
-// scope of the list scheduler (one mode, makespan).
-Instance ListScope(std::uint64_t seed, int activities) {
-  Instance in = test::RandomRcpsp(seed, activities, 3, true);
-  for (Operation& op : in.operations) op.modes.resize(1);
-  in.objective.terms = {ObjectiveTerm{ObjectiveKind::Makespan, 1}};
-  return in;
-}
 
 Solution FromStarts(const std::vector<Time>& start) {
   Solution s;
@@ -34,7 +26,7 @@ Solution FromStarts(const std::vector<Time>& start) {
 
 TEST(ListScheduler, ForwardAndJustifiedSchedulesAreFeasibleAndJustificationNeverLonger) {
   for (std::uint64_t seed = 1; seed <= 60; ++seed) {
-    const Instance in = ListScope(seed, 25);
+    const Instance in = test::SingleModeMakespanRcpsp(seed, 25);
     ASSERT_TRUE(ValidateInstance(in).ok()) << in.name;
     ASSERT_EQ(ListSchedulerUnsupported(in), "") << in.name;
     ListScheduler scheduler(in);
@@ -59,7 +51,7 @@ TEST(ListScheduler, ForwardAndJustifiedSchedulesAreFeasibleAndJustificationNever
 }
 
 TEST(ListScheduler, DeclinesWhatTheExactEngineMustDo) {
-  Instance in = ListScope(3, 6);
+  Instance in = test::SingleModeMakespanRcpsp(3, 6);
   in.operations[2].deadline = 100;
   EXPECT_NE(ListSchedulerUnsupported(in), "");
   in.operations[2].deadline = kNoDeadline;
@@ -69,7 +61,7 @@ TEST(ListScheduler, DeclinesWhatTheExactEngineMustDo) {
 
 TEST(ProjectGa, SchedulesPassTheCheckerAndTheBudgetHolds) {
   for (std::uint64_t seed = 1; seed <= 20; ++seed) {
-    const Instance in = ListScope(seed, 30);
+    const Instance in = test::SingleModeMakespanRcpsp(seed, 30);
     // Every other seed restarts the population often, so that restarts are exercised too.
     std::vector<std::string> params = {"max_schedules=700"};
     if (seed % 2 == 0) params.push_back("restart_after=2");
@@ -82,7 +74,7 @@ TEST(ProjectGa, SchedulesPassTheCheckerAndTheBudgetHolds) {
 }
 
 TEST(ProjectGa, OneThreadWithASeedRepeats) {
-  const Instance in = ListScope(7, 40);
+  const Instance in = test::SingleModeMakespanRcpsp(7, 40);
   const RunOutcome a = test::SolveChecked(in, "project-ga", {"max_schedules=3000"}, 1, 42, 30);
   const RunOutcome b = test::SolveChecked(in, "project-ga", {"max_schedules=3000"}, 1, 42, 30);
   ASSERT_TRUE(a.verified() && b.verified());

@@ -16,13 +16,6 @@
 namespace ordo {
 namespace {
 
-Instance SingleModeMakespan(std::uint64_t seed, int activities) {
-  Instance in = test::RandomRcpsp(seed, activities, 3, true);
-  for (Operation& op : in.operations) op.modes.resize(1);
-  in.objective.terms = {ObjectiveTerm{ObjectiveKind::Makespan, 1}};
-  return in;
-}
-
 struct LnsRun {
   std::optional<Solution> start, best;
   LnsStats stats;
@@ -47,7 +40,7 @@ LnsRun RunFromRules(const Instance& in, std::uint64_t seed, std::int64_t neighbo
 TEST(ProjectLns, KeepsCheckedSchedulesNeverLongerAndRepeatsForASeed) {
   int improved = 0;
   for (std::uint64_t seed = 1; seed <= 30; ++seed) {
-    const Instance in = SingleModeMakespan(seed, 20);
+    const Instance in = test::SingleModeMakespanRcpsp(seed, 20);
     ASSERT_TRUE(ValidateInstance(in).ok()) << in.name;
     ASSERT_EQ(LcgUnsupported(in), "") << in.name;
     const LnsRun a = RunFromRules(in, seed, 40);

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "random_instances.h"
 #include "solve/common/rng.h"
 
 namespace ordo::test {
@@ -115,6 +116,13 @@ std::optional<Time> BruteForceMakespan(const Instance& in, Time horizon) {
   };
   dfs(dfs, 0, 0);
   return best;
+}
+
+Instance SingleModeMakespanRcpsp(std::uint64_t seed, int activities) {
+  Instance in = RandomRcpsp(seed, activities, 3, true);
+  for (Operation& op : in.operations) op.modes.resize(1);
+  in.objective.terms = {ObjectiveTerm{ObjectiveKind::Makespan, 1}};
+  return in;
 }
 
 }  // namespace ordo::test

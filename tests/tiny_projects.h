@@ -21,6 +21,11 @@ TinyProject RandomTinyProject(std::uint64_t seed, int max_activities = 5);
 // The smallest makespan of a schedule in which every operation ends by `horizon` (and by its
 // own and its job's deadline), found by trying every integer start; nothing when none exists.
 // Exponential: for a handful of activities only.
+// A random RCPSP (test::RandomRcpsp with calendars, releases, lags and disjunctive pairs) cut
+// to one mode per activity with the makespan objective: the scope of the list scheduler, the
+// genetic algorithm and the LNS.
+Instance SingleModeMakespanRcpsp(std::uint64_t seed, int activities);
+
 std::optional<Time> BruteForceMakespan(const Instance& instance, Time horizon);
 
 }  // namespace ordo::test
