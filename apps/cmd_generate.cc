@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "gen/project_ramp.h"
+#include "gen/single_machine_tardiness.h"
 #include "io/instance_reader.h"
 #include "model/validate.h"
 
@@ -54,6 +55,7 @@ Action AddGenerateCommand(CLI::App& app) {
   cmd->require_subcommand(1);
   struct Options {
     gen::ProjectRampOptions ramp;
+    gen::SmTardinessOptions tardiness;
     std::string out_dir = "ramp";
     std::string prefix;
   };
@@ -73,10 +75,28 @@ Action AddGenerateCommand(CLI::App& app) {
   ramp->add_option("--p-window", o->ramp.window_probability, "probability of a time window per level")->check(CLI::Range(0.0, 1.0))->capture_default_str();
   ramp->add_option("--p-pair", o->ramp.pair_probability, "probability of a disjunctive pair per level")->check(CLI::Range(0.0, 1.0))->capture_default_str();
   ramp->add_option("--seed", o->ramp.seed, "random seed")->capture_default_str();
-  return [o, ramp]() {
+  CLI::App* tardiness = cmd->add_subcommand(
+      "tardiness", "single-machine (weighted) tardiness, Potts-Van Wassenhove: p ~ U[1,100], w ~ U[1,10], due dates by TF and RDD");
+  tardiness->add_option("--out-dir", o->out_dir, "directory for the instances and <prefix>.csv")->capture_default_str();
+  tardiness->add_option("--prefix", o->prefix, "instance name prefix (default smtt-n<jobs>-s<seed>, smwt-... when weighted)");
+  tardiness->add_option("--jobs", o->tardiness.jobs, "jobs per instance")->check(CLI::Range(1, 1000000))->capture_default_str();
+  tardiness->add_flag("--weighted", o->tardiness.weighted, "weights w ~ U[1, max-w] (else all 1: total tardiness)");
+  tardiness->add_option("--max-p", o->tardiness.max_p, "largest processing time")->check(CLI::Range(1, 1000000000))->capture_default_str();
+  tardiness->add_option("--max-w", o->tardiness.max_w, "largest weight")->check(CLI::Range(1, 1000000))->capture_default_str();
+  tardiness->add_option("--tf", o->tardiness.tardiness_factors, "tardiness factors")->check(CLI::Range(0.0, 1.0))->capture_default_str();
+  tardiness->add_option("--rdd", o->tardiness.due_date_ranges, "relative ranges of due dates")->check(CLI::Range(0.0, 2.0))->capture_default_str();
+  tardiness->add_option("--per-class", o->tardiness.per_class, "instances per (TF, RDD) pair")->check(CLI::Range(1, 100000))->capture_default_str();
+  tardiness->add_option("--seed", o->tardiness.seed, "random seed")->capture_default_str();
+  return [o, ramp, tardiness]() {
     if (ramp->parsed()) {
       const std::string prefix = o->prefix.empty() ? fmt::format("ramp-n{}-s{}", o->ramp.tasks, o->ramp.seed) : o->prefix;
       return WriteSet(gen::GenerateProjectRamp(o->ramp, prefix), o->out_dir, prefix, prefix);
+    }
+    if (tardiness->parsed()) {
+      const std::string prefix =
+          o->prefix.empty() ? fmt::format("{}-n{}-s{}", o->tardiness.weighted ? "smwt" : "smtt", o->tardiness.jobs, o->tardiness.seed)
+                            : o->prefix;
+      return WriteSet(gen::GenerateSmTardinessSet(o->tardiness, prefix), o->out_dir, prefix, prefix);
     }
     return kExitBadInput;
   };

@@ -11,7 +11,9 @@
 #include "solve/project/lcg_solver.h"
 #include "solve/project/sgs_solver.h"
 #include "solve/shop/blocking_insertion.h"
+#include "solve/single_machine/sm_cost.h"
 #include "solve/single_machine/sm_dispatch.h"
+#include "solve/single_machine/sm_solver.h"
 #include "solve/solver.h"
 
 namespace ordo {
@@ -69,7 +71,9 @@ const std::vector<SolverInfo>& SolverRegistry() {
       {"blocking-ig", "iterated greedy on the alternative graph for blocking job shops, with or without swaps, flexible too; parallel portfolio",
        {Family::JobShop, Family::FlexibleJobShop}, true, IteratedGreedyParams(),
        [](const ParamValues& p) { return MakeIteratedGreedy(p); }},
-      {"sm-dispatch", "single-machine dispatching rules (EDD, SPT, WSPT, MDD, WMDD, ATC, COVERT)",
+      {"sm", "single machine, sum-over-jobs costs (weighted tardiness, weighted completion): dispatching rules, iterated dynasearch with swaps and insertions (parallel runs), and for total tardiness an exact Lawler decomposition with memoisation that proves optimality",
+       {Family::SingleMachine}, false, SmSolverParams(), [](const ParamValues& p) { return MakeSmSolver(p); }},
+      {"sm-dispatch", "single-machine dispatching rules (EDD, SPT, WSPT, MDD, WMDD, ATC, COVERT, MDDC, EDDC); handles release dates",
        {Family::SingleMachine}, false, SmDispatchParams(), [](const ParamValues& p) { return MakeSmDispatch(p); }},
   };
   return registry;
@@ -88,7 +92,7 @@ std::string DefaultSolverName(const Instance& instance) {
   switch (ClassifyFamily(instance)) {
     case Family::JobShop: return instance.blocking ? "blocking-ig" : "jobshop-tabu";
     case Family::FlexibleJobShop: return instance.blocking ? "blocking-ig" : "fjsp-tabu";
-    case Family::SingleMachine: return "sm-dispatch";
+    case Family::SingleMachine: return SmCostUnsupported(instance).empty() ? "sm" : "sm-dispatch";
     case Family::Rcpsp:
       // The exact engine where it models the instance (it starts from the SGS rules and
       // proves optimality or infeasibility); the schemes alone otherwise.

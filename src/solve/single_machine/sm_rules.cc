@@ -15,6 +15,8 @@ const std::vector<SmRuleInfo>& SmRules() {
       {SmRule::Wmdd, "wmdd", "weighted modified due date"},
       {SmRule::Atc, "atc", "apparent tardiness cost (look-ahead k)"},
       {SmRule::Covert, "covert", "cost over time (look-ahead k)"},
+      {SmRule::Mddc, "mddc", "MDD challenger (Cetinkaya et al. 2025, LLM-discovered, unweighted)"},
+      {SmRule::Eddc, "eddc", "EDD challenger (Cetinkaya et al. 2025, LLM-discovered, unweighted)"},
   };
   return rules;
 }
@@ -34,7 +36,7 @@ SmJobs BuildSmJobs(const Instance& in) {
 namespace {
 
 // Smaller is better for every key.
-double Key(const SmJobs& jobs, SmRule rule, int j, Time t, double k, double pbar) {
+double Key(const SmJobs& jobs, SmRule rule, int j, Time t, double k, double pbar, double pmax) {
   const double p = static_cast<double>(jobs.p[j]);
   const double d = static_cast<double>(jobs.d[j]);
   const double w = static_cast<double>(jobs.w[j]);
@@ -55,8 +57,38 @@ double Key(const SmJobs& jobs, SmRule rule, int j, Time t, double k, double pbar
       const double slack = std::max(0.0, d - now - p);
       return -(w / p) * std::max(0.0, 1.0 - slack / (k * p));
     }
+    case SmRule::Mddc: {
+      const double rho = std::min(p / std::max(1e-9, now + pmax), 1.0);
+      const double theta = rho * rho / (1 + rho * rho);
+      return std::max(1.1 * p + now, d) * (1 + theta) + p / std::max(1e-9, now + pbar);
+    }
+    case SmRule::Eddc: return d;  // not a key rule (EddcSequence); kept total
   }
   return 0;
+}
+
+// EDDC's sequence (see the header).
+std::vector<int> EddcSequence(const SmJobs& jobs) {
+  const int n = static_cast<int>(jobs.p.size());
+  std::vector<int> s(n);
+  for (int j = 0; j < n; ++j) s[j] = j;
+  std::stable_sort(s.begin(), s.end(), [&](int x, int y) {
+    return jobs.p[x] != jobs.p[y] ? jobs.p[x] < jobs.p[y] : jobs.d[x] < jobs.d[y];
+  });
+  // Iteration i permutes positions 0..i only, so positions 0..i-1 hold the first i jobs of
+  // the SPT order when it starts.
+  const std::vector<int> spt = s;
+  Time prefix = 0;  // sum of p over s[0..i-1]
+  for (int i = 1; i < n; ++i) {
+    prefix += jobs.p[spt[i - 1]];
+    Time end_of_prev = prefix;  // completion time of s[j-1], sum of p over s[0..j-1]
+    for (int j = i; j > 0 && jobs.d[s[j]] < jobs.d[s[j - 1]]; --j) {
+      const int prev = s[j - 1];
+      if (jobs.d[prev] > end_of_prev) std::swap(s[j], s[j - 1]);
+      end_of_prev -= jobs.p[prev];
+    }
+  }
+  return s;
 }
 
 }  // namespace
@@ -64,8 +96,25 @@ double Key(const SmJobs& jobs, SmRule rule, int j, Time t, double k, double pbar
 void DispatchSingleMachine(const SmJobs& jobs, SmRule rule, double k, std::vector<Time>& start) {
   const int n = static_cast<int>(jobs.p.size());
   start.assign(n, 0);
-  std::vector<int> pending(n);
-  for (int j = 0; j < n; ++j) pending[j] = j;
+  if (rule == SmRule::Eddc) {
+    Time t = 0;
+    for (int j : EddcSequence(jobs)) {
+      start[j] = std::max(t, jobs.r[j]);
+      t = start[j] + jobs.p[j];
+    }
+    return;
+  }
+  // MDDC breaks ties in (d, p) order; the other rules by job index.
+  std::vector<int> order(n);
+  for (int j = 0; j < n; ++j) order[j] = j;
+  if (rule == SmRule::Mddc) {
+    std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+      return jobs.d[x] != jobs.d[y] ? jobs.d[x] < jobs.d[y] : jobs.p[x] < jobs.p[y];
+    });
+  }
+  std::vector<int> tie_rank(n);
+  for (int i = 0; i < n; ++i) tie_rank[order[i]] = i;
+  std::vector<int> pending = order;
   Time t = 0;
   double work = 0;
   for (Time p : jobs.p) work += static_cast<double>(p);
@@ -74,14 +123,16 @@ void DispatchSingleMachine(const SmJobs& jobs, SmRule rule, double k, std::vecto
     for (int j : pending) next_release = std::min(next_release, jobs.r[j]);
     t = std::max(t, next_release);
     const double pbar = work / static_cast<double>(pending.size());
+    double pmax = 0;
+    for (int j : pending) pmax = std::max(pmax, static_cast<double>(jobs.p[j]));
     std::size_t pick = 0;
     double best = std::numeric_limits<double>::infinity();
     bool found = false;
     for (std::size_t i = 0; i < pending.size(); ++i) {
       const int j = pending[i];
       if (jobs.r[j] > t) continue;
-      const double key = Key(jobs, rule, j, t, k, pbar);
-      if (!found || key < best || (key == best && j < pending[pick])) {
+      const double key = Key(jobs, rule, j, t, k, pbar, pmax);
+      if (!found || key < best || (key == best && tie_rank[j] < tie_rank[pending[pick]])) {
         best = key;
         pick = i;
         found = true;

@@ -6,7 +6,18 @@
 //   WMDD  weighted modified due date max(p, d - t) / w, smallest first (Kanet & Li 2004);
 //   ATC   apparent tardiness cost (w/p) exp(-max(d - p - t, 0) / (k pbar)), largest first
 //         (Vepsalainen & Morton 1987), pbar the mean processing time of the unscheduled;
-//   COVERT (w/p) max(0, 1 - max(0, d - t - p) / (k p)), largest first (Carroll 1965).
+//   COVERT (w/p) max(0, 1 - max(0, d - t - p) / (k p)), largest first (Carroll 1965);
+//   MDDC  "MDD challenger", found with a language model for 1||sum T_j (Cetinkaya et al. 2025,
+//         arXiv 2510.24013, Algorithm 2): mu = max(1.1 p + t, d) (1 + theta) + sigma, smallest
+//         first, with rho = min(p / (t + pmax), 1), theta = rho^2 / (1 + rho^2) and
+//         sigma = p / (t + pbar), pmax and pbar over the unscheduled jobs; ties go to the
+//         earlier job in (d, p) order, as in the authors' code.
+// Sequence rule:
+//   EDDC  "EDD challenger" (same paper, Algorithm 1, as the authors' code runs it): start from
+//         SPT order (ties by d), then one insertion pass that walks each job towards the front
+//         while its due date is below its predecessor's, swapping the two only when the
+//         predecessor would still be early where it ends now (d[prev] > its completion time).
+//         It ignores weights; with release dates the sequence is scheduled semi-actively.
 #pragma once
 
 #include <string_view>
@@ -16,7 +27,7 @@
 
 namespace ordo {
 
-enum class SmRule { Edd, Spt, Wspt, Mdd, Wmdd, Atc, Covert };
+enum class SmRule { Edd, Spt, Wspt, Mdd, Wmdd, Atc, Covert, Mddc, Eddc };
 
 struct SmRuleInfo {
   SmRule rule;

@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Tables of BENCHMARKS.md section 7 from `ordo bench` CSV files (scripts/bench_tardiness.sh).
+
+  tardiness_table.py wt FILE...            one row per file: OR-Library wt sets against the BKS
+  tardiness_table.py smtt DIR TAG          generated 1||sum T_j sets: exact times, rule gaps
+"""
+import csv
+import statistics
+import sys
+from pathlib import Path
+
+
+def rows(path):
+    with open(path, newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def fmt_time(values):
+    return f"{statistics.median(values):.3f} | {max(values):.3f}" if values else "- | -"
+
+
+def wt_table(files):
+    print("| set | instances | checked | BKS reached | sum obj / sum BKS - 1 % | proved optimal | median / max time to best s | mean time to best s |")
+    print("|---|---|---|---|---|---|---|---|")
+    for path in files:
+        r = rows(path)
+        ok = [x for x in r if x["verified"] == "1"]
+        hits = sum(1 for x in ok if x["bks"] and int(x["objective"]) <= int(x["bks"]))
+        sum_obj = sum(int(x["objective"]) for x in ok)
+        sum_bks = sum(int(x["bks"]) for x in ok if x["bks"])
+        excess = 100.0 * (sum_obj / sum_bks - 1) if sum_bks else 0.0
+        proved = sum(1 for x in ok if x["status"] == "OPTIMAL")
+        ttb = [float(x["seconds_to_best"]) for x in ok]
+        print(f"| {Path(path).stem} | {len(r)} | {len(ok)} | {hits} | {excess:.4f} | {proved} | {fmt_time(ttb)} | {statistics.mean(ttb):.3f} |")
+
+
+def gap(objective, optimum):
+    return 100.0 * (objective - optimum) / optimum
+
+
+def smtt_table(directory, tag):
+    d = Path(directory)
+    print("| n | instances | checked | proved optimal | median / max exact time s | zero optima | EDD | EDDC | MDD | MDDC | dynasearch 200 kicks |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for n in (20, 100, 200, 500, 1000):
+        exact_file = d / f"smtt-n{n}-sm-{tag}.csv"
+        if not exact_file.exists():
+            continue
+        exact = {x["instance"]: x for x in rows(exact_file)}
+        proved = {k: x for k, x in exact.items() if x["status"] == "OPTIMAL" and x["verified"] == "1"}
+        times = [float(x["seconds"]) for x in proved.values()]
+        positive = {k: int(x["objective"]) for k, x in proved.items() if int(x["objective"]) > 0}
+        cells = []
+        for name in ("edd", "eddc", "mdd", "mddc", "dynasearch200"):
+            f = d / f"smtt-n{n}-{name}.csv"
+            if not f.exists():
+                cells.append("-")
+                continue
+            other = {x["instance"]: x for x in rows(f) if x["verified"] == "1"}
+            gaps = [gap(int(other[k]["objective"]), opt) for k, opt in positive.items() if k in other]
+            cells.append(f"{statistics.mean(gaps):.2f}" if gaps else "-")
+        checked = sum(1 for x in exact.values() if x["verified"] == "1")
+        print(f"| {n} | {len(exact)} | {checked} | {len(proved)} | {fmt_time(times)} | {len(proved) - len(positive)} | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 3 and sys.argv[1] == "wt":
+        wt_table(sys.argv[2:])
+    elif len(sys.argv) == 4 and sys.argv[1] == "smtt":
+        smtt_table(sys.argv[2], sys.argv[3])
+    else:
+        sys.exit(__doc__)

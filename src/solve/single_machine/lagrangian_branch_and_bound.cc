@@ -1,0 +1,223 @@
+#include "solve/single_machine/lagrangian_branch_and_bound.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "solve/single_machine/lagrangian_bound.h"
+
+namespace ordo {
+
+namespace {
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+struct SetKey {
+  std::array<std::uint64_t, 2> set{};
+  int last = -1;  // -1: free slot
+  bool operator==(const SetKey&) const = default;
+};
+
+// Flat open-addressing map (set, last job) -> cheapest relaxed cost seen, growing by doubling up
+// to a memory cap; when full it only updates what it holds (the memo prunes, it is not needed
+// for correctness). Flat storage keeps clearing and freeing fast at the end of a solve.
+class DominanceMemo {
+ public:
+  explicit DominanceMemo(std::int64_t memory_mb) {
+    const std::size_t limit = static_cast<std::size_t>(memory_mb) * (1u << 20) / sizeof(Slot);
+    while (max_slots_ * 2 <= limit) max_slots_ *= 2;
+    slots_.resize(std::min<std::size_t>(1u << 14, max_slots_));
+  }
+
+  // True if `cost` improves on what is held for the key (and records it).
+  bool Improve(const SetKey& key, double cost) {
+    Slot& slot = slots_[Find(key)];
+    if (slot.key.last >= 0) {
+      if (slot.cost <= cost + 1e-9) return false;
+      slot.cost = cost;
+      return true;
+    }
+    if ((size_ + 1) * 10 > slots_.size() * 7) {
+      if (slots_.size() * 2 > max_slots_) return true;  // full: keep what is held
+      Grow();
+      return Improve(key, cost);
+    }
+    slot = Slot{key, cost};
+    ++size_;
+    return true;
+  }
+
+ private:
+  struct Slot {
+    SetKey key;
+    double cost = 0;
+  };
+  static std::size_t Hash(const SetKey& k) {
+    std::uint64_t z = k.set[0] * 0x9e3779b97f4a7c15ULL ^ (k.set[1] + 0x632be59bd9b4e019ULL) ^
+                      (static_cast<std::uint64_t>(k.last) << 50);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return static_cast<std::size_t>(z ^ (z >> 31));
+  }
+  std::size_t Find(const SetKey& key) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t s = Hash(key) & mask;
+    while (slots_[s].key.last >= 0 && !(slots_[s].key == key)) s = (s + 1) & mask;
+    return s;
+  }
+  void Grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& slot : old) {
+      if (slot.key.last >= 0) slots_[Find(slot.key)] = slot;
+    }
+  }
+
+  std::size_t max_slots_ = 1u << 14;
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+};
+
+class LagrangianSearch {
+ public:
+  LagrangianSearch(const SmCostModel& model, const std::vector<double>& mu, std::int64_t upper_bound,
+                   const LagrangianBnbOptions& options, const std::function<bool()>& should_stop)
+      : m_(model), n_(model.size()), mu_(mu), upper_(upper_bound), should_stop_(should_stop), memo_(options.memory_mb) {
+    horizon_ = std::accumulate(model.p.begin(), model.p.end(), Time{0});
+    // Every complete sequence costs its relaxed cost + sum mu + the constant term.
+    offset_ = std::accumulate(mu.begin(), mu.end(), 0.0) + static_cast<double>(model.constant);
+    // Integer costs: only a cost <= upper - 1 matters; the tolerance errs towards not cutting.
+    candidates_.resize(n_ + 1);
+    for (auto& c : candidates_) c.reserve(n_);
+    ComputeCostToGo();
+  }
+
+  LagrangianBnbResult Run() {
+    LagrangianBnbResult result;
+    Search(0, -1, 0.0, 0);
+    result.nodes = nodes_;
+    if (stopped_) {
+      result.why = "stopped (time limit or stop request) before the proof";
+      return result;
+    }
+    result.solved = true;
+    result.cost = upper_;
+    result.sequence = best_sequence_;
+    return result;
+  }
+
+ private:
+  std::size_t Cell(Time t, int j) const { return static_cast<std::size_t>(t) * n_ + j; }
+  double NodeCost(int k, Time end) const { return static_cast<double>(m_.JobCost(k, end)) - mu_[k]; }
+  bool Cut(double low) const {
+    const double target = static_cast<double>(upper_) - 1;
+    return low > target + 1e-7 * (1 + std::abs(target));
+  }
+
+  void ComputeCostToGo() {
+    to_go_.assign(static_cast<std::size_t>(horizon_ + 1) * n_, kInfinity);
+    for (int j = 0; j < n_; ++j) to_go_[Cell(horizon_, j)] = 0;
+    for (Time t = horizon_ - 1; t >= 1; --t) {
+      for (int j = 0; j < n_; ++j) {
+        double best = kInfinity;
+        for (int k = 0; k < n_; ++k) {
+          const Time end = t + m_.p[k];
+          if (k == j || end > horizon_) continue;
+          const double rest = to_go_[Cell(end, k)];
+          if (rest == kInfinity || !AdjacentPairAllowed(m_, j, k, end)) continue;
+          best = std::min(best, NodeCost(k, end) + rest);
+        }
+        to_go_[Cell(t, j)] = best;
+      }
+    }
+  }
+
+  void Search(Time t, int last, double partial, int depth) {
+    if (stopped_) return;
+    if ((++nodes_ & 4095) == 0 && should_stop_()) {
+      stopped_ = true;
+      return;
+    }
+    if (depth == n_) {
+      const std::int64_t cost = m_.SequenceCost(path_);
+      if (cost < upper_) upper_ = cost, best_sequence_ = path_;
+      return;
+    }
+    std::vector<Candidate>& cands = candidates_[depth];
+    cands.clear();
+    for (int k = 0; k < n_; ++k) {
+      if (Visited(k)) continue;
+      const Time end = t + m_.p[k];
+      if (last >= 0 && !AdjacentPairAllowed(m_, last, k, end)) continue;
+      const double own = NodeCost(k, end);
+      const double rest = to_go_[Cell(end, k)];
+      if (rest == kInfinity) continue;
+      const double low = partial + own + rest + offset_;
+      if (!Cut(low)) cands.push_back({low, own, k});
+    }
+    std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) { return a.low < b.low; });
+    for (std::size_t c = 0; c < cands.size(); ++c) {
+      const Candidate cand = candidates_[depth][c];
+      if (Cut(cand.low)) break;  // the incumbent improved meanwhile
+      const double cost = partial + cand.own;
+      SetKey key = set_;
+      key.set[cand.job >> 6] |= std::uint64_t{1} << (cand.job & 63);
+      key.last = cand.job;
+      if (!memo_.Improve(key, cost)) continue;
+      set_.set[cand.job >> 6] ^= std::uint64_t{1} << (cand.job & 63);
+      path_.push_back(cand.job);
+      Search(t + m_.p[cand.job], cand.job, cost, depth + 1);
+      path_.pop_back();
+      set_.set[cand.job >> 6] ^= std::uint64_t{1} << (cand.job & 63);
+      if (stopped_) return;
+    }
+  }
+
+  bool Visited(int k) const { return (set_.set[k >> 6] >> (k & 63)) & 1; }
+
+  struct Candidate {
+    double low;
+    double own;
+    int job;
+  };
+
+  const SmCostModel& m_;
+  int n_;
+  const std::vector<double>& mu_;
+  std::int64_t upper_;
+  const std::function<bool()>& should_stop_;
+  Time horizon_ = 0;
+  double offset_ = 0;
+  std::vector<double> to_go_;
+  std::vector<std::vector<Candidate>> candidates_;
+  DominanceMemo memo_;
+  SetKey set_;
+  std::vector<int> path_, best_sequence_;
+  std::int64_t nodes_ = 0;
+  bool stopped_ = false;
+};
+
+}  // namespace
+
+LagrangianBnbResult SolveByLagrangianBranchAndBound(const SmCostModel& model, const std::vector<double>& multipliers,
+                                                    std::int64_t upper_bound, const LagrangianBnbOptions& options,
+                                                    const std::function<bool()>& should_stop) {
+  LagrangianBnbResult result;
+  const int n = model.size();
+  const Time horizon = std::accumulate(model.p.begin(), model.p.end(), Time{0});
+  if (n > 128) {
+    result.why = "more than 128 jobs";
+    return result;
+  }
+  if (static_cast<int>(multipliers.size()) != n || n == 0 || *std::min_element(model.p.begin(), model.p.end()) <= 0 ||
+      static_cast<double>(horizon) * n > 2e7) {
+    result.why = "no Lagrangian multipliers (zero-length jobs or a horizon too long)";
+    return result;
+  }
+  LagrangianSearch search(model, multipliers, upper_bound, options, should_stop);
+  return search.Run();
+}
+
+}  // namespace ordo

@@ -1,0 +1,63 @@
+// Exact solution of 1||sum T_j by Lawler's decomposition with memoisation.
+//
+// Number the jobs in EDD order (ties: shorter first) and let k be the longest job (ties: the
+// latest in EDD order). Lawler (1977, Ann. Discrete Math. 1:331-342) proved that some optimal
+// sequence puts k right after the jobs {1..k+delta} \ {k} for some delta >= 0, the jobs in
+// front and behind forming two independent subproblems of the same kind (behind, shifted to
+// start when k ends). Two dominance rules cut the positions delta that need trying (Potts &
+// Van Wassenhove 1982; Szwarc 1993), with C(delta) the completion time of k:
+//     C(delta) < d_{k+delta+1}                 (else the next job is better before k), and
+//     delta = 0 or d_{k+delta} < C(delta)     (else the job k+delta is on time behind k).
+// Every subproblem is a set {jobs i..j of the EDD order with rank below r} (rank: order by
+// processing time) started at time t, so (i, j, r, t) names it, and its optimum is memorised
+// under that key: the recursion becomes the "branch and memorise" dynamic programme of
+// Shang, T'kindt & Della Croce (2021), and equal subproblems reached along different
+// decompositions are solved once. Two subproblems are closed without recursion: when EDD
+// leaves every job on time (value 0), and when SPT makes every job late (then sum T =
+// sum C - sum d, and SPT minimises sum C).
+//
+// Bounding, as in branch and memorise: a subproblem is solved against a budget (the best
+// total still to beat) and cut when a lower bound reaches it; the bound pairs the i-th
+// shortest completion time (SPT) with the i-th earliest due date, sum max(0, C_(i) - d_(i)),
+// which no sequence beats since every sequence's sorted completion times dominate SPT's. A
+// cut subproblem is memorised as "at least the budget" and solved again if a larger budget
+// comes; the top-level budget is the tardiness of a known sequence, so the method either
+// finds a better one or proves that one optimal.
+//
+// Time is at most the number of distinct subproblems times their positions; memory is one
+// 32-byte entry per subproblem, bounded by the options.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "model/instance.h"
+
+namespace ordo {
+
+struct TotalTardinessExactOptions {
+  std::int64_t memory_mb = 2048;  // memo table limit; the solve gives up beyond it
+  bool dominance = true;          // the two delta rules above (off: Lawler's theorem alone)
+  bool bounding = true;           // budgets and lower bounds (off: the plain dynamic programme)
+};
+
+struct TotalTardinessExactResult {
+  bool solved = false;           // false: stopped (time or memory), see `why`
+  std::int64_t tardiness = 0;    // optimal sum of T_j when solved
+  std::vector<int> sequence;     // an optimal sequence when solved; empty when the known
+                                 // sequence (upper_bound) was proved optimal
+  std::int64_t subproblems = 0;  // memorised subproblems
+  std::string why;
+};
+
+// upper_bound: sum T_j of a known sequence (or kNoUpperBound). should_stop is polled every
+// thousand subproblems.
+inline constexpr std::int64_t kNoUpperBound = std::int64_t{1} << 62;
+TotalTardinessExactResult SolveTotalTardiness(std::span<const Time> p, std::span<const Time> d,
+                                              const TotalTardinessExactOptions& options, std::int64_t upper_bound,
+                                              const std::function<bool()>& should_stop);
+
+}  // namespace ordo

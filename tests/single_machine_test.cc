@@ -1,0 +1,297 @@
+// Single machine: the exact 1||sum T_j method and the sm solver against brute-force
+// enumeration, dynasearch local optimality, the rules of Cetinkaya et al. (2025) and the
+// Potts-Van Wassenhove generator.
+#include <algorithm>
+#include <numeric>
+
+#include <gtest/gtest.h>
+
+#include "gen/single_machine_tardiness.h"
+#include "io/instance_reader.h"
+#include "model/validate.h"
+#include "solve/common/rng.h"
+#include "solve/single_machine/dynasearch.h"
+#include "solve/single_machine/lagrangian_bound.h"
+#include "solve/single_machine/lagrangian_branch_and_bound.h"
+#include "solve/single_machine/sm_cost.h"
+#include "solve/single_machine/sm_rules.h"
+#include "solve/single_machine/sm_solver.h"
+#include "solve/single_machine/total_tardiness_exact.h"
+#include "test_util.h"
+
+namespace ordo {
+namespace {
+
+// Random instance with many ties when `ties` (processing times and due dates from small
+// ranges), so that the tie-breaking of the decomposition is exercised.
+Instance RandomTardiness(std::uint64_t seed, int n, bool weighted, bool ties) {
+  Rng rng(seed);
+  const double tf = 0.2 + 0.2 * static_cast<double>(rng.Below(4));
+  const double rdd = 0.2 + 0.2 * static_cast<double>(rng.Below(5));
+  Instance in = gen::GenerateSmTardiness(n, weighted, ties ? 6 : 100, 10, tf, rdd, seed, "t");
+  if (ties) {
+    for (Job& job : in.jobs) job.due -= job.due % 5;
+  }
+  return in;
+}
+
+std::int64_t BruteForce(const SmCostModel& model) {
+  std::vector<int> seq(model.size());
+  std::iota(seq.begin(), seq.end(), 0);
+  std::int64_t best = model.SequenceCost(seq);
+  while (std::next_permutation(seq.begin(), seq.end())) best = std::min(best, model.SequenceCost(seq));
+  return best;
+}
+
+const std::function<bool()> kNever = [] { return false; };
+
+TEST(TotalTardinessExact, AgreesWithBruteForce) {
+  for (std::uint64_t seed = 1; seed <= 600; ++seed) {
+    const int n = 1 + static_cast<int>(seed % 8);
+    const Instance in = RandomTardiness(seed, n, false, seed % 2 == 0);
+    const SmCostModel model = BuildSmCostModel(in);
+    const std::int64_t optimum = BruteForce(model);
+    for (int variant = 0; variant < 4; ++variant) {
+      TotalTardinessExactOptions options;
+      options.dominance = variant % 2 == 0;
+      options.bounding = variant < 2;
+      const TotalTardinessExactResult r = SolveTotalTardiness(model.p, model.d, options, kNoUpperBound, kNever);
+      ASSERT_TRUE(r.solved) << r.why;
+      EXPECT_EQ(r.tardiness, optimum) << "seed " << seed << " variant " << variant;
+      ASSERT_EQ(static_cast<int>(r.sequence.size()), n);
+      EXPECT_EQ(model.SequenceCost(r.sequence), r.tardiness) << "seed " << seed;
+    }
+    // With a known sequence as the budget: a better one, or that one proved optimal.
+    std::vector<int> edd(n);
+    std::iota(edd.begin(), edd.end(), 0);
+    const std::int64_t known = model.SequenceCost(edd);
+    const TotalTardinessExactResult r = SolveTotalTardiness(model.p, model.d, {}, known, kNever);
+    ASSERT_TRUE(r.solved);
+    EXPECT_EQ(r.tardiness, optimum) << "seed " << seed;
+    EXPECT_EQ(r.sequence.empty(), optimum == known);
+    if (!r.sequence.empty()) {
+      EXPECT_EQ(model.SequenceCost(r.sequence), optimum);
+    }
+  }
+}
+
+TEST(TotalTardinessExact, DominanceRulesKeepTheOptimumOnLargerInstances) {
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    const Instance in = RandomTardiness(seed, 12 + static_cast<int>(seed % 20), false, seed % 3 == 0);
+    const SmCostModel model = BuildSmCostModel(in);
+    TotalTardinessExactOptions with, without;
+    with.bounding = false;
+    without.dominance = false;
+    without.bounding = false;
+    const auto a = SolveTotalTardiness(model.p, model.d, with, kNoUpperBound, kNever);
+    const auto b = SolveTotalTardiness(model.p, model.d, without, kNoUpperBound, kNever);
+    ASSERT_TRUE(a.solved && b.solved);
+    EXPECT_EQ(a.tardiness, b.tardiness) << "seed " << seed;
+    EXPECT_LE(a.subproblems, b.subproblems);
+  }
+}
+
+TEST(TotalTardinessExact, StopsAtTheMemoryLimit) {
+  const Instance in = gen::GenerateSmTardiness(300, false, 100, 10, 0.6, 0.2, 5, "hard");
+  const SmCostModel model = BuildSmCostModel(in);
+  TotalTardinessExactOptions options;
+  options.memory_mb = 1;  // 32,768 entries
+  options.dominance = false;
+  options.bounding = false;
+  const auto r = SolveTotalTardiness(model.p, model.d, options, kNoUpperBound, kNever);
+  EXPECT_FALSE(r.solved);
+  EXPECT_NE(r.why.find("memory limit"), std::string::npos) << r.why;
+}
+
+TEST(LagrangianBound, NeverAboveTheOptimum) {
+  int closed = 0;
+  for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+    const int n = 1 + static_cast<int>(seed % 8);
+    Instance in = RandomTardiness(seed, n, true, seed % 2 == 0);
+    if (seed % 3 == 0) in.objective.terms.push_back({ObjectiveKind::TotalWeightedCompletion, 1});
+    const SmCostModel model = BuildSmCostModel(in);
+    const std::int64_t optimum = BruteForce(model);
+    std::vector<int> edd(n);
+    std::iota(edd.begin(), edd.end(), 0);
+    const LagrangianBoundResult r = LagrangianLowerBound(model, model.SequenceCost(edd), {}, kNever);
+    EXPECT_LE(r.bound, optimum) << "seed " << seed;
+    if (!r.sequence.empty()) {
+      EXPECT_EQ(model.SequenceCost(r.sequence), optimum) << "seed " << seed;
+    }
+    closed += r.bound == optimum;
+    if (r.multipliers.empty()) continue;
+    const LagrangianBnbResult b =
+        SolveByLagrangianBranchAndBound(model, r.multipliers, model.SequenceCost(edd), {}, kNever);
+    ASSERT_TRUE(b.solved) << b.why;
+    EXPECT_EQ(b.cost, optimum) << "seed " << seed;
+    if (!b.sequence.empty()) {
+      EXPECT_EQ(model.SequenceCost(b.sequence), optimum);
+    }
+    EXPECT_EQ(b.sequence.empty(), model.SequenceCost(edd) == optimum);
+  }
+  EXPECT_GT(closed, 100);  // the relaxation is strong on small instances
+}
+
+TEST(SmSolver, ProvesTotalTardinessOptimaAndPassesTheChecker) {
+  for (std::uint64_t seed = 1; seed <= 120; ++seed) {
+    const int n = 1 + static_cast<int>(seed % 9);
+    const Instance in = RandomTardiness(seed, n, false, seed % 2 == 1);
+    const std::int64_t optimum = BruteForce(BuildSmCostModel(in));
+    for (int threads : {1, 2}) {
+      const RunOutcome out = test::SolveChecked(in, "sm", {"max_kicks=20"}, threads);
+      ASSERT_TRUE(out.verified()) << "seed " << seed;
+      EXPECT_EQ(out.result.status, SolveStatus::Optimal) << "seed " << seed << ": " << out.result.message;
+      EXPECT_EQ(out.result.solution->objective, optimum) << "seed " << seed;
+      EXPECT_EQ(out.result.bound, optimum);
+    }
+  }
+}
+
+TEST(SmSolver, ProvesWeightedOptimaAndNeverLosesToTheBestRule) {
+  for (std::uint64_t seed = 1; seed <= 120; ++seed) {
+    const int n = 1 + static_cast<int>(seed % 9);
+    Instance in = RandomTardiness(seed, n, true, seed % 2 == 0);
+    if (seed % 3 == 0) in.objective.terms.push_back({ObjectiveKind::TotalWeightedCompletion, 2});
+    if (seed % 5 == 0) in.objective.terms.push_back({ObjectiveKind::Makespan, 3});
+    const std::int64_t optimum = BruteForce(BuildSmCostModel(in));
+    const RunOutcome best_rule = test::SolveChecked(in, "sm-dispatch", {});
+    const RunOutcome out = test::SolveChecked(in, "sm", {"max_kicks=50"});
+    ASSERT_TRUE(out.verified() && best_rule.verified()) << "seed " << seed;
+    EXPECT_GE(out.result.solution->objective, optimum);
+    EXPECT_LE(out.result.bound, optimum);
+    EXPECT_LE(out.result.solution->objective, best_rule.result.solution->objective);
+    EXPECT_EQ(out.result.status, SolveStatus::Optimal) << "seed " << seed << ": " << out.result.message;
+    EXPECT_EQ(out.result.solution->objective, optimum) << "seed " << seed;
+  }
+}
+
+TEST(SmSolver, SameSeedSameSequenceWithOneThread) {
+  const Instance in = RandomTardiness(11, 60, true, false);
+  const RunOutcome a = test::SolveChecked(in, "sm", {"max_kicks=200"}, 1, 7);
+  const RunOutcome b = test::SolveChecked(in, "sm", {"max_kicks=200"}, 1, 7);
+  ASSERT_TRUE(a.verified() && b.verified());
+  EXPECT_EQ(a.result.solution->start, b.result.solution->start);
+}
+
+TEST(SmSolver, RefusesReleaseDatesWithAReason) {
+  Instance in = RandomTardiness(3, 5, true, false);
+  in.jobs[2].release = 7;
+  const auto info = FindSolver("sm");
+  ASSERT_TRUE(info.ok());
+  EXPECT_EQ(DefaultSolverName(in), "sm-dispatch");
+}
+
+TEST(SmSolver, ReachesTheOptimaOfTheFirstWt40Instances) {
+  // OR-Library wt40 instances 1-5, optimal values from wtopt40.txt.
+  const std::int64_t optimum[] = {913, 1225, 537, 2094, 990};
+  for (int index = 1; index <= 5; ++index) {
+    ReadOptions options;
+    options.index = index;
+    const auto in = ReadInstanceFile(test::Repo("bench/instances/smwt/wt40.txt"), options);
+    ASSERT_TRUE(in.ok()) << in.error();
+    const RunOutcome out = test::SolveChecked(*in, "sm", {"max_kicks=3000", "exact=false"});
+    ASSERT_TRUE(out.verified());
+    EXPECT_EQ(out.result.solution->objective, optimum[index - 1]) << "wt40 #" << index;
+  }
+}
+
+TEST(Dynasearch, EndsAtALocalOptimumOfEverySingleMove) {
+  for (std::uint64_t seed = 1; seed <= 60; ++seed) {
+    const Instance in = RandomTardiness(seed, 2 + static_cast<int>(seed % 25), seed % 2 == 0, seed % 3 == 0);
+    const SmCostModel model = BuildSmCostModel(in);
+    std::vector<int> seq(model.size());
+    std::iota(seq.begin(), seq.end(), 0);
+    const std::int64_t start = model.SequenceCost(seq);
+    Dynasearch search(model, {});
+    const std::int64_t cost = search.Descend(seq);
+    EXPECT_LE(cost, start);
+    EXPECT_EQ(cost, model.SequenceCost(seq));
+    const int n = model.size();
+    for (int i = 0; i < n; ++i) {
+      for (int j = i + 1; j < n; ++j) {
+        std::vector<int> s = seq;
+        std::swap(s[i], s[j]);
+        EXPECT_GE(model.SequenceCost(s), cost) << "swap " << i << " " << j << " seed " << seed;
+        s = seq;
+        std::rotate(s.begin() + i, s.begin() + i + 1, s.begin() + j + 1);
+        EXPECT_GE(model.SequenceCost(s), cost) << "forward " << i << " " << j;
+        s = seq;
+        std::rotate(s.begin() + i, s.begin() + j, s.begin() + j + 1);
+        EXPECT_GE(model.SequenceCost(s), cost) << "backward " << i << " " << j;
+      }
+    }
+  }
+}
+
+TEST(Dynasearch, IteratedNeverWorseThanItsStartAndReportsEveryBest) {
+  const Instance in = RandomTardiness(5, 80, true, false);
+  const SmCostModel model = BuildSmCostModel(in);
+  std::vector<int> seq(model.size());
+  std::iota(seq.begin(), seq.end(), 0);
+  const std::int64_t start = model.SequenceCost(seq);
+  std::int64_t last = std::numeric_limits<std::int64_t>::max();
+  IteratedDynasearchOptions options;
+  options.max_kicks = 300;
+  RunIteratedDynasearch(model, options, 3, 0, seq, kNever, [&](std::int64_t cost, const std::vector<int>& s) {
+    EXPECT_LT(cost, last);
+    EXPECT_EQ(cost, model.SequenceCost(s));
+    last = cost;
+  });
+  EXPECT_EQ(model.SequenceCost(seq), last);
+  EXPECT_LE(last, start);
+}
+
+TEST(SmRules, MddcReproducesThePaperExample) {
+  // Cetinkaya et al. (2025), worked example: MDDC sequences 4,6,3,1,2,5 (1-based) with total
+  // tardiness 141, which is optimal; MDD gives 2,1,3,4,6,5 with 144.
+  SmJobs jobs;
+  jobs.p = {10, 11, 10, 10, 11, 10};
+  jobs.d = {15, 11, 13, 11, 12, 11};
+  jobs.r.assign(6, 0);
+  jobs.w.assign(6, 1);
+  const auto sequence_of = [&](SmRule rule) {
+    std::vector<Time> start;
+    DispatchSingleMachine(jobs, rule, 2, start);
+    std::vector<int> seq(6);
+    std::iota(seq.begin(), seq.end(), 0);
+    std::sort(seq.begin(), seq.end(), [&](int x, int y) { return start[x] < start[y]; });
+    return seq;
+  };
+  EXPECT_EQ(sequence_of(SmRule::Mddc), (std::vector<int>{3, 5, 2, 0, 1, 4}));
+  EXPECT_EQ(sequence_of(SmRule::Mdd), (std::vector<int>{1, 0, 2, 3, 5, 4}));
+  const std::vector<int> eddc = sequence_of(SmRule::Eddc);
+  std::vector<int> sorted = eddc;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(sorted, (std::vector<int>{0, 1, 2, 3, 4, 5}));
+}
+
+TEST(SmGenerator, FollowsPottsVanWassenhove) {
+  gen::SmTardinessOptions options;
+  options.jobs = 50;
+  options.weighted = true;
+  options.per_class = 2;
+  const auto set = gen::GenerateSmTardinessSet(options, "g");
+  ASSERT_EQ(set.size(), 40u);
+  const auto again = gen::GenerateSmTardinessSet(options, "g");
+  for (std::size_t i = 0; i < set.size(); ++i) {
+    const Instance& in = set[i];
+    EXPECT_TRUE(ValidateInstance(in).ok());
+    EXPECT_EQ(in.jobs.size(), 50u);
+    Time total = 0;
+    for (const Operation& op : in.operations) {
+      EXPECT_GE(op.modes[0].duration, 1);
+      EXPECT_LE(op.modes[0].duration, 100);
+      total += op.modes[0].duration;
+    }
+    for (std::size_t j = 0; j < in.jobs.size(); ++j) {
+      EXPECT_GE(in.jobs[j].weight, 1);
+      EXPECT_LE(in.jobs[j].weight, 10);
+      EXPECT_LE(in.jobs[j].due, total * 13 / 10);  // at most P (1 - TF + RDD / 2), TF >= 0.2, RDD <= 1
+      EXPECT_EQ(in.jobs[j].due, again[i].jobs[j].due);
+    }
+  }
+  EXPECT_EQ(set[0].name, "g-tf0.2-rdd0.2-1");
+}
+
+}  // namespace
+}  // namespace ordo
