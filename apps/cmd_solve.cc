@@ -132,6 +132,7 @@ Action AddSolveCommand(CLI::App& app) {
                                  static_cast<double>(r.stats.evaluations) / std::max(1e-9, r.stats.seconds));
       }
       std::cout << "\n";
+      if (!r.message.empty()) std::cout << "note: " << r.message << "\n";
     } else {
       if (r.status == SolveStatus::Infeasible) {  // a bound means nothing without schedules
         std::cout << fmt::format("status {} time {:.3f}s: {}\n", ToString(r.status), r.stats.seconds, r.message);

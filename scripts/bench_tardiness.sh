@@ -3,7 +3,7 @@
 #   wt:    OR-Library wt40/50/100 with the default solver `sm` (BKS hits, excess over the BKS,
 #          times to the best, proofs);
 #   smtt:  generated Potts-Van Wassenhove 1||sum T_j sets (TF 0.2-0.8, RDD 0.2-1.0, seed 1;
-#          5 instances per class, 2 for n = 1000) solved exactly by `sm`, and the rules EDD,
+#          5 instances per class, 1 for n = 1000) solved exactly by `sm`, and the rules EDD,
 #          EDDC, MDD, MDDC and a 200-kick iterated dynasearch measured against the optima.
 # Usage: scripts/bench_tardiness.sh wt|smtt [ordo-binary] [time-limit] [threads]
 set -euo pipefail
@@ -19,7 +19,7 @@ if [ "$WHAT" = wt ]; then
   python3 scripts/tardiness_table.py wt "$OUT"/wt{40,50,100}-sm-"${LIMIT}"s-"${THREADS}"t.csv
 else
   for n in 20 100 200 500 1000; do
-    per=5; [ "$n" = 1000 ] && per=2
+    per=5; [ "$n" = 1000 ] && per=1
     suite="out/smtt/smtt-n$n-s1.csv"
     "$ORDO" generate tardiness --jobs "$n" --per-class "$per" --seed 1 --out-dir out/smtt >/dev/null
     "$ORDO" bench "$suite" --solver sm --time-limit "$LIMIT" --threads "$THREADS" --out-dir "$OUT" \

@@ -55,6 +55,11 @@ expect "check j30" 0 "$ORDO" check bench/instances/rcpsp/j30/j301_1.sm "$TMP/j30
 python3 tests/gantt_wellformed.py "$TMP/j30.html" 32 && ok "rcpsp gantt, 32 bars" || bad "rcpsp gantt"
 expect "solve wt40 #1" 0 "$ORDO" solve bench/instances/smwt/wt40.txt --index 1 -q --out "$TMP/wt.csv"
 head -1 "$TMP/wt.csv" | grep -qx "job,start,end" && ok "single machine csv header" || bad "single machine csv header"
+grep -q "solver sm " "$TMP/out" && grep -q "status OPTIMAL total_weighted_tardiness 913 " "$TMP/out" && ok "wt40 #1: default sm, OPTIMAL 913" || { bad "wt40 #1: default sm, OPTIMAL 913"; cat "$TMP/out"; }
+expect "generate tardiness" 0 "$ORDO" generate tardiness --jobs 30 --per-class 1 --seed 2 --out-dir "$TMP/smtt"
+[ "$(ls "$TMP/smtt"/*.json | wc -l)" -eq 20 ] && ok "tardiness set has 20 instances" || bad "tardiness set has 20 instances"
+expect "bench tardiness" 0 "$ORDO" bench "$TMP/smtt/smtt-n30-s2.csv" -t 5 --out-dir "$TMP/smttbench" --name smtt
+[ "$(grep -c ',OPTIMAL,1,' "$TMP/smttbench/smtt.csv")" -eq 20 ] && ok "1||sum T_j n=30: 20/20 proved and checked" || { bad "1||sum T_j n=30 proved"; cat "$TMP/smttbench/smtt.csv"; }
 expect "solve mk01" 0 "$ORDO" solve bench/instances/fjsp/brandimarte/mk01.fjs -q
 expect "solve json example" 0 "$ORDO" solve examples/rcpsp_calendar.json -q
 expect "j30 proved by default" 0 "$ORDO" solve bench/instances/rcpsp/j30/j301_1.sm -q
