@@ -28,7 +28,7 @@ else
       "$ORDO" bench "$suite" --solver sm-dispatch -p rule=$rule --time-limit "$LIMIT" --threads 1 --out-dir "$OUT" \
         --name "smtt-n$n-$rule" >/dev/null
     done
-    "$ORDO" bench "$suite" --solver sm -p exact=false -p max_kicks=200 --time-limit "$LIMIT" --threads 1 --out-dir "$OUT" \
+    "$ORDO" bench "$suite" --solver sm -p exact=false -p lagrangian_iterations=0 -p max_kicks=200 --time-limit "$LIMIT" --threads 1 --out-dir "$OUT" \
       --name "smtt-n$n-dynasearch200" >/dev/null
   done
   python3 scripts/tardiness_table.py smtt "$OUT" "${LIMIT}s-${THREADS}t"
