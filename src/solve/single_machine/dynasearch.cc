@@ -51,7 +51,7 @@ std::int64_t Dynasearch::BestMoveSet(const std::vector<int>& sequence) {
     const int top = insertions_ ? j - 2 : j - 1;
     std::int64_t middle_now = 0;    // current cost of positions i+1..j-1
     std::int64_t middle_slope = 0;  // sum of a + b over them: the most a shift of 1 can save
-    for (int q = top + 1; q < j; ++q) middle_now += current_[q], middle_slope += a_[q] + b_[q];
+    for (int q = std::max(top + 1, 0); q < j; ++q) middle_now += current_[q], middle_slope += a_[q] + b_[q];
     for (int i = top; i >= lo; --i) {
       const Time delta = p_[j] - p_[i];
       const std::int64_t ends = best_[i] + f(j, c_[i] - p_[i] + p_[j]) + f(i, c_[j]);
