@@ -9,9 +9,15 @@ namespace ordo {
 
 namespace {
 
+// Besides the rules of sm_rules.h, "atc-k": ATC over a grid of look-aheads, the best kept (the
+// usual way ATC is run, since the best k depends on how tight the due dates are).
+constexpr std::string_view kAtcSearch = "atc-k";
+const double kAtcGrid[] = {0.5, 1, 1.5, 2, 2.5, 3, 4, 5, 6};
+
 std::vector<std::string_view> RuleNames() {
   std::vector<std::string_view> names;
   for (const SmRuleInfo& r : SmRules()) names.push_back(r.name);
+  names.push_back(kAtcSearch);
   return names;
 }
 
@@ -19,7 +25,7 @@ std::vector<std::string_view> RuleNames() {
 
 std::vector<ParamSpec> SmDispatchParams() {
   std::vector<ParamSpec> params = RuleParams(RuleNames(), "dispatching rule");
-  params.push_back({"k", ParamType::Double, "2", 0.01, 100, {}, "look-ahead parameter of ATC and COVERT"});
+  params.push_back({"k", ParamType::Double, "2", 0.01, 100, {}, "look-ahead parameter of ATC and COVERT (atc-k tries 0.5 to 6)"});
   return params;
 }
 
@@ -35,8 +41,8 @@ class SmDispatchSolver : public Solver {
     std::optional<Solution> best;
     SolveStats stats;
     std::vector<Time> start_by_job;
-    RunRequestedRules(RuleNames(), rule_, 1, control, [&](std::size_t k) {
-      DispatchSingleMachine(jobs, SmRules()[k].rule, k_, start_by_job);
+    const auto dispatch = [&](SmRule rule, double look_ahead) {
+      DispatchSingleMachine(jobs, rule, look_ahead, start_by_job);
       ++stats.schedules;
       Solution candidate;
       candidate.mode.assign(instance.operations.size(), 0);
@@ -44,6 +50,13 @@ class SmDispatchSolver : public Solver {
       for (std::size_t j = 0; j < instance.jobs.size(); ++j) candidate.start[instance.jobs[j].operations[0]] = start_by_job[j];
       candidate.objective = EvaluateObjective(instance, candidate);
       KeepBetterAndReport(best, std::move(candidate), bound, control);
+    };
+    RunRequestedRules(RuleNames(), rule_, 1, control, [&](std::size_t k) {
+      if (k < SmRules().size()) {
+        dispatch(SmRules()[k].rule, k_);
+      } else {
+        for (double look_ahead : kAtcGrid) dispatch(SmRule::Atc, look_ahead);
+      }
     });
     return FinishResult(instance, std::move(best), bound, control, stats);
   }
