@@ -4,7 +4,7 @@
 #          times to the best, proofs);
 #   smtt:  generated Potts-Van Wassenhove 1||sum T_j sets (TF 0.2-0.8, RDD 0.2-1.0, seed 1;
 #          5 instances per class, 1 for n = 1000) solved exactly by `sm`, and the rules EDD,
-#          EDDC, MDD, MDDC and a 200-kick iterated dynasearch measured against the optima.
+#          EDDC, MDD, MDDC, PSK and a 200-kick iterated dynasearch measured against the optima.
 # Usage: scripts/bench_tardiness.sh wt|smtt [ordo-binary] [time-limit] [threads]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +24,7 @@ else
     "$ORDO" generate tardiness --jobs "$n" --per-class "$per" --seed 1 --out-dir out/smtt >/dev/null
     "$ORDO" bench "$suite" --solver sm --time-limit "$LIMIT" --threads "$THREADS" --out-dir "$OUT" \
       --name "smtt-n$n-sm-${LIMIT}s-${THREADS}t" >/dev/null
-    for rule in edd eddc mdd mddc; do
+    for rule in edd eddc mdd mddc psk; do
       "$ORDO" bench "$suite" --solver sm-dispatch -p rule=$rule --time-limit "$LIMIT" --threads 1 --out-dir "$OUT" \
         --name "smtt-n$n-$rule" >/dev/null
     done

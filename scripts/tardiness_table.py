@@ -41,8 +41,8 @@ def gap(objective, optimum):
 
 def smtt_table(directory, tag):
     d = Path(directory)
-    print("| n | instances | checked | proved optimal | median time of proofs s | max time of proofs s | zero optima | EDD | EDDC | MDD | MDDC | dynasearch 200 kicks |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| n | instances | checked | proved optimal | median time of proofs s | max time of proofs s | zero optima | EDD | EDDC | MDD | MDDC | PSK | dynasearch 200 kicks |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for n in (20, 100, 200, 500, 1000):
         exact_file = d / f"smtt-n{n}-sm-{tag}.csv"
         if not exact_file.exists():
@@ -54,7 +54,7 @@ def smtt_table(directory, tag):
         reference = {k: int(x["objective"]) for k, x in exact.items() if x["verified"] == "1"}
         positive = {k: v for k, v in reference.items() if v > 0}
         cells = []
-        for name in ("edd", "eddc", "mdd", "mddc", "dynasearch200"):
+        for name in ("edd", "eddc", "mdd", "mddc", "psk", "dynasearch200"):
             f = d / f"smtt-n{n}-{name}.csv"
             if not f.exists():
                 cells.append("-")

@@ -259,10 +259,14 @@ TEST(SmRules, MddcReproducesThePaperExample) {
   };
   EXPECT_EQ(sequence_of(SmRule::Mddc), (std::vector<int>{3, 5, 2, 0, 1, 4}));
   EXPECT_EQ(sequence_of(SmRule::Mdd), (std::vector<int>{1, 0, 2, 3, 5, 4}));
-  const std::vector<int> eddc = sequence_of(SmRule::Eddc);
-  std::vector<int> sorted = eddc;
-  std::sort(sorted.begin(), sorted.end());
-  EXPECT_EQ(sorted, (std::vector<int>{0, 1, 2, 3, 4, 5}));
+  for (SmRule rule : {SmRule::Eddc, SmRule::Psk}) {
+    std::vector<int> sorted = sequence_of(rule);
+    std::sort(sorted.begin(), sorted.end());
+    EXPECT_EQ(sorted, (std::vector<int>{0, 1, 2, 3, 4, 5}));
+  }
+  // PSK: SPT order (ties by d) starts with job 4 (index 3, p 10, d 11); no job scanned after it
+  // has an earlier due date, and job 2 (p 11) could not finish before 11, so job 4 goes first.
+  EXPECT_EQ(sequence_of(SmRule::Psk)[0], 3);
 }
 
 TEST(SmGenerator, FollowsPottsVanWassenhove) {

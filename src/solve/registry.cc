@@ -73,7 +73,7 @@ const std::vector<SolverInfo>& SolverRegistry() {
        [](const ParamValues& p) { return MakeIteratedGreedy(p); }},
       {"sm", "single machine, sum-over-jobs costs (weighted tardiness, weighted completion): dispatching rules, iterated dynasearch with swaps and insertions (parallel runs), and for total tardiness an exact Lawler decomposition with memoisation that proves optimality",
        {Family::SingleMachine}, false, SmSolverParams(), [](const ParamValues& p) { return MakeSmSolver(p); }},
-      {"sm-dispatch", "single-machine dispatching rules (EDD, SPT, WSPT, MDD, WMDD, ATC with fixed or searched k, COVERT, MDDC, EDDC); handles release dates",
+      {"sm-dispatch", "single-machine dispatching rules (EDD, SPT, WSPT, MDD, WMDD, ATC with fixed or searched k, COVERT, MDDC, EDDC, PSK); handles release dates",
        {Family::SingleMachine}, false, SmDispatchParams(), [](const ParamValues& p) { return MakeSmDispatch(p); }},
   };
   return registry;

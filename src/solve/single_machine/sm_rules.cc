@@ -17,6 +17,7 @@ const std::vector<SmRuleInfo>& SmRules() {
       {SmRule::Covert, "covert", "cost over time (look-ahead k)"},
       {SmRule::Mddc, "mddc", "MDD challenger (Cetinkaya et al. 2025, LLM-discovered, unweighted)"},
       {SmRule::Eddc, "eddc", "EDD challenger (Cetinkaya et al. 2025, LLM-discovered, unweighted)"},
+      {SmRule::Psk, "psk", "Panwalkar, Smith & Koulamas 1993 (unweighted)"},
   };
   return rules;
 }
@@ -62,7 +63,8 @@ double Key(const SmJobs& jobs, SmRule rule, int j, Time t, double k, double pbar
       const double theta = rho * rho / (1 + rho * rho);
       return std::max(1.1 * p + now, d) * (1 + theta) + p / std::max(1e-9, now + pbar);
     }
-    case SmRule::Eddc: return d;  // not a key rule (EddcSequence); kept total
+    case SmRule::Eddc:
+    case SmRule::Psk: return d;  // sequence rules (EddcSequence, PskSequence); kept total
   }
   return 0;
 }
@@ -91,14 +93,43 @@ std::vector<int> EddcSequence(const SmJobs& jobs) {
   return s;
 }
 
+// PSK's sequence (see the header).
+std::vector<int> PskSequence(const SmJobs& jobs) {
+  const int n = static_cast<int>(jobs.p.size());
+  std::vector<int> unscheduled(n);
+  for (int j = 0; j < n; ++j) unscheduled[j] = j;
+  std::stable_sort(unscheduled.begin(), unscheduled.end(), [&](int x, int y) {
+    return jobs.p[x] != jobs.p[y] ? jobs.p[x] < jobs.p[y] : jobs.d[x] < jobs.d[y];
+  });
+  std::vector<int> sequence;
+  Time t = 0;
+  while (!unscheduled.empty()) {
+    std::size_t active = 0;
+    const int first = unscheduled[0];
+    if (t + jobs.p[first] < jobs.d[first]) {
+      for (std::size_t s = 1; s < unscheduled.size(); ++s) {
+        const int i = unscheduled[active];
+        const int j = unscheduled[s];
+        if (jobs.d[i] <= t + jobs.p[j]) break;  // j could not finish before d_i: schedule i
+        if (jobs.d[j] < jobs.d[i]) active = s;
+      }
+    }
+    const int i = unscheduled[active];
+    sequence.push_back(i);
+    t += jobs.p[i];
+    unscheduled.erase(unscheduled.begin() + static_cast<std::ptrdiff_t>(active));
+  }
+  return sequence;
+}
+
 }  // namespace
 
 void DispatchSingleMachine(const SmJobs& jobs, SmRule rule, double k, std::vector<Time>& start) {
   const int n = static_cast<int>(jobs.p.size());
   start.assign(n, 0);
-  if (rule == SmRule::Eddc) {
+  if (rule == SmRule::Eddc || rule == SmRule::Psk) {
     Time t = 0;
-    for (int j : EddcSequence(jobs)) {
+    for (int j : rule == SmRule::Eddc ? EddcSequence(jobs) : PskSequence(jobs)) {
       start[j] = std::max(t, jobs.r[j]);
       t = start[j] + jobs.p[j];
     }

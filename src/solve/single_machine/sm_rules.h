@@ -18,6 +18,11 @@
 //         while its due date is below its predecessor's, swapping the two only when the
 //         predecessor would still be early where it ends now (d[prev] > its completion time).
 //         It ignores weights; with release dates the sequence is scheduled semi-actively.
+//   PSK   Panwalkar, Smith & Koulamas (1993, EJOR 70:304-310), the baseline of the same paper:
+//         scan the unscheduled jobs in SPT order with an active job i (the first); schedule i
+//         at once if it is late anyway (C + p_i >= d_i) or if the job j being scanned could
+//         not finish before d_i (d_i <= C + p_j); let j become active when d_j < d_i; the
+//         active job is scheduled when the scan ends. Unweighted, sequence rule as EDDC.
 #pragma once
 
 #include <string_view>
@@ -27,7 +32,7 @@
 
 namespace ordo {
 
-enum class SmRule { Edd, Spt, Wspt, Mdd, Wmdd, Atc, Covert, Mddc, Eddc };
+enum class SmRule { Edd, Spt, Wspt, Mdd, Wmdd, Atc, Covert, Mddc, Eddc, Psk };
 
 struct SmRuleInfo {
   SmRule rule;
