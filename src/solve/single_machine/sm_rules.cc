@@ -69,14 +69,20 @@ double Key(const SmJobs& jobs, SmRule rule, int j, Time t, double k, double pbar
   return 0;
 }
 
+// Jobs by processing time, ties by due date: where EDDC and PSK start.
+std::vector<int> SptOrderTiesByDueDate(const SmJobs& jobs) {
+  std::vector<int> order(jobs.p.size());
+  for (std::size_t j = 0; j < order.size(); ++j) order[j] = static_cast<int>(j);
+  std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+    return jobs.p[x] != jobs.p[y] ? jobs.p[x] < jobs.p[y] : jobs.d[x] < jobs.d[y];
+  });
+  return order;
+}
+
 // EDDC's sequence (see the header).
 std::vector<int> EddcSequence(const SmJobs& jobs) {
   const int n = static_cast<int>(jobs.p.size());
-  std::vector<int> s(n);
-  for (int j = 0; j < n; ++j) s[j] = j;
-  std::stable_sort(s.begin(), s.end(), [&](int x, int y) {
-    return jobs.p[x] != jobs.p[y] ? jobs.p[x] < jobs.p[y] : jobs.d[x] < jobs.d[y];
-  });
+  std::vector<int> s = SptOrderTiesByDueDate(jobs);
   // Iteration i permutes positions 0..i only, so positions 0..i-1 hold the first i jobs of
   // the SPT order when it starts.
   const std::vector<int> spt = s;
@@ -95,12 +101,7 @@ std::vector<int> EddcSequence(const SmJobs& jobs) {
 
 // PSK's sequence (see the header).
 std::vector<int> PskSequence(const SmJobs& jobs) {
-  const int n = static_cast<int>(jobs.p.size());
-  std::vector<int> unscheduled(n);
-  for (int j = 0; j < n; ++j) unscheduled[j] = j;
-  std::stable_sort(unscheduled.begin(), unscheduled.end(), [&](int x, int y) {
-    return jobs.p[x] != jobs.p[y] ? jobs.p[x] < jobs.p[y] : jobs.d[x] < jobs.d[y];
-  });
+  std::vector<int> unscheduled = SptOrderTiesByDueDate(jobs);
   std::vector<int> sequence;
   Time t = 0;
   while (!unscheduled.empty()) {
