@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "gen/single_machine_tardiness.h"
@@ -16,6 +17,7 @@
 #include "solve/single_machine/sm_cost.h"
 #include "solve/single_machine/sm_rules.h"
 #include "solve/single_machine/sm_solver.h"
+#include "solve/single_machine/state_space_modifiers.h"
 #include "solve/single_machine/total_tardiness_exact.h"
 #include "test_util.h"
 
@@ -103,6 +105,9 @@ TEST(TotalTardinessExact, StopsAtTheMemoryLimit) {
   EXPECT_NE(r.why.find("memory limit"), std::string::npos) << r.why;
 }
 
+// Upper bounds from EDD and just above the optimum (the sharpest test of the elimination), with
+// and without elimination rounds: the bound never passes the optimum, the branch and bound on
+// the reduced network finds it.
 TEST(LagrangianBound, NeverAboveTheOptimum) {
   int closed = 0;
   for (std::uint64_t seed = 1; seed <= 300; ++seed) {
@@ -113,23 +118,65 @@ TEST(LagrangianBound, NeverAboveTheOptimum) {
     const std::int64_t optimum = BruteForce(model);
     std::vector<int> edd(n);
     std::iota(edd.begin(), edd.end(), 0);
-    const LagrangianBoundResult r = LagrangianLowerBound(model, model.SequenceCost(edd), {}, kNever);
-    EXPECT_LE(r.bound, optimum) << "seed " << seed;
-    if (!r.sequence.empty()) {
-      EXPECT_EQ(model.SequenceCost(r.sequence), optimum) << "seed " << seed;
+    for (const std::int64_t upper : {model.SequenceCost(edd), optimum + 1}) {
+      for (const int rounds : {0, 20}) {
+        SCOPED_TRACE(fmt::format("seed {} upper {} rounds {}", seed, upper, rounds));
+        TimeIndexedRelaxation relaxation(model);
+        LagrangianBoundOptions options;
+        options.rounds = rounds;
+        const LagrangianBoundResult r = LagrangianLowerBound(model, relaxation, [upper] { return upper; }, options, kNever);
+        EXPECT_LE(r.bound, optimum);
+        EXPECT_LE(r.nodes_left, relaxation.alive_count());
+        if (!r.sequence.empty()) {
+          EXPECT_EQ(model.SequenceCost(r.sequence), optimum);
+        }
+        closed += r.bound == optimum;
+        if (r.multipliers.empty() || r.bound == upper) continue;
+        const LagrangianBnbResult b = SolveByLagrangianBranchAndBound(model, relaxation, r.multipliers, upper, {}, kNever);
+        ASSERT_TRUE(b.solved) << b.why;
+        EXPECT_EQ(b.cost, optimum);
+        if (!b.sequence.empty()) {
+          EXPECT_EQ(model.SequenceCost(b.sequence), optimum);
+        }
+        EXPECT_EQ(b.sequence.empty(), upper == optimum);
+      }
     }
-    closed += r.bound == optimum;
-    if (r.multipliers.empty()) continue;
-    const LagrangianBnbResult b =
-        SolveByLagrangianBranchAndBound(model, r.multipliers, model.SequenceCost(edd), {}, kNever);
-    ASSERT_TRUE(b.solved) << b.why;
-    EXPECT_EQ(b.cost, optimum) << "seed " << seed;
-    if (!b.sequence.empty()) {
-      EXPECT_EQ(model.SequenceCost(b.sequence), optimum);
-    }
-    EXPECT_EQ(b.sequence.empty(), model.SequenceCost(edd) == optimum);
   }
-  EXPECT_GT(closed, 100);  // the relaxation is strong on small instances
+  EXPECT_GT(closed, 400);  // the relaxation is strong on small instances
+}
+
+// The state-space modifiers' search on the eliminated network: optimal, or stopped by its state
+// cap with a bound that never passes the optimum.
+TEST(StateSpaceModifiers, AgreesWithBruteForce) {
+  int solved = 0;
+  for (std::uint64_t seed = 1; seed <= 200; ++seed) {
+    const int n = 2 + static_cast<int>(seed % 8);
+    Instance in = RandomTardiness(seed * 7 + 3, n, true, seed % 2 == 1);
+    const SmCostModel model = BuildSmCostModel(in);
+    const std::int64_t optimum = BruteForce(model);
+    std::vector<int> edd(n);
+    std::iota(edd.begin(), edd.end(), 0);
+    for (const std::int64_t upper : {model.SequenceCost(edd), optimum + 1}) {
+      SCOPED_TRACE(fmt::format("seed {} upper {}", seed, upper));
+      TimeIndexedRelaxation relaxation(model);
+      LagrangianBoundOptions options;
+      options.iterations = 30;  // weak multipliers leave work for the modifiers
+      const LagrangianBoundResult r = LagrangianLowerBound(model, relaxation, [upper] { return upper; }, options, kNever);
+      if (r.multipliers.empty() || r.bound == upper || !r.sequence.empty()) continue;
+      ModifierSearchOptions modifier_options;
+      modifier_options.add_per_round = 1 + static_cast<int>(seed % 3);
+      const ModifierSearchResult m = SolveByStateSpaceModifiers(model, relaxation, r.multipliers, upper, modifier_options, kNever);
+      EXPECT_LE(m.bound, optimum);
+      if (!m.solved) continue;
+      ++solved;
+      EXPECT_EQ(m.cost, optimum);
+      EXPECT_EQ(m.sequence.empty(), upper == optimum);
+      if (!m.sequence.empty()) {
+        EXPECT_EQ(model.SequenceCost(m.sequence), optimum);
+      }
+    }
+  }
+  EXPECT_GT(solved, 50);
 }
 
 TEST(SmSolver, ProvesTotalTardinessOptimaAndPassesTheChecker) {

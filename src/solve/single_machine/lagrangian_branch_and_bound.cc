@@ -6,7 +6,7 @@
 #include <limits>
 #include <numeric>
 
-#include "solve/single_machine/lagrangian_bound.h"
+#include "solve/single_machine/time_indexed_relaxation.h"
 
 namespace ordo {
 
@@ -82,16 +82,15 @@ class DominanceMemo {
 
 class LagrangianSearch {
  public:
-  LagrangianSearch(const SmCostModel& model, const std::vector<double>& mu, std::int64_t upper_bound,
-                   const LagrangianBnbOptions& options, const std::function<bool()>& should_stop)
-      : m_(model), n_(model.size()), mu_(mu), upper_(upper_bound), should_stop_(should_stop), memo_(options.memory_mb) {
-    horizon_ = std::accumulate(model.p.begin(), model.p.end(), Time{0});
+  LagrangianSearch(const SmCostModel& model, const TimeIndexedRelaxation& relaxation, const std::vector<double>& mu,
+                   std::int64_t upper_bound, const LagrangianBnbOptions& options, const std::function<bool()>& should_stop)
+      : m_(model), n_(model.size()), relaxation_(relaxation), mu_(mu), upper_(upper_bound), should_stop_(should_stop),
+        memo_(options.memory_mb) {
     // Every complete sequence costs its relaxed cost + sum mu + the constant term.
     offset_ = std::accumulate(mu.begin(), mu.end(), 0.0) + static_cast<double>(model.constant);
     // Integer costs: only a cost <= upper - 1 matters; the tolerance errs towards not cutting.
     candidates_.resize(n_ + 1);
     for (auto& c : candidates_) c.reserve(n_);
-    ComputeCostToGo();
   }
 
   LagrangianBnbResult Run() {
@@ -109,29 +108,10 @@ class LagrangianSearch {
   }
 
  private:
-  std::size_t Cell(Time t, int j) const { return static_cast<std::size_t>(t) * n_ + j; }
   double NodeCost(int k, Time end) const { return static_cast<double>(m_.JobCost(k, end)) - mu_[k]; }
   bool Cut(double low) const {
     const double target = static_cast<double>(upper_) - 1;
     return low > target + 1e-7 * (1 + std::abs(target));
-  }
-
-  void ComputeCostToGo() {
-    to_go_.assign(static_cast<std::size_t>(horizon_ + 1) * n_, kInfinity);
-    for (int j = 0; j < n_; ++j) to_go_[Cell(horizon_, j)] = 0;
-    for (Time t = horizon_ - 1; t >= 1; --t) {
-      for (int j = 0; j < n_; ++j) {
-        double best = kInfinity;
-        for (int k = 0; k < n_; ++k) {
-          const Time end = t + m_.p[k];
-          if (k == j || end > horizon_) continue;
-          const double rest = to_go_[Cell(end, k)];
-          if (rest == kInfinity || !AdjacentPairAllowed(m_, j, k, end)) continue;
-          best = std::min(best, NodeCost(k, end) + rest);
-        }
-        to_go_[Cell(t, j)] = best;
-      }
-    }
   }
 
   void Search(Time t, int last, double partial, int depth) {
@@ -150,9 +130,10 @@ class LagrangianSearch {
     for (int k = 0; k < n_; ++k) {
       if (Visited(k)) continue;
       const Time end = t + m_.p[k];
-      if (last >= 0 && !AdjacentPairAllowed(m_, last, k, end)) continue;
+      if (end > relaxation_.horizon() || !relaxation_.Alive(end, k)) continue;
+      if (last >= 0 && !relaxation_.Allowed(last, k, end)) continue;
       const double own = NodeCost(k, end);
-      const double rest = to_go_[Cell(end, k)];
+      const double rest = relaxation_.ToGo(end, k);
       if (rest == kInfinity) continue;
       const double low = partial + own + rest + offset_;
       if (!Cut(low)) cands.push_back({low, own, k});
@@ -185,12 +166,11 @@ class LagrangianSearch {
 
   const SmCostModel& m_;
   int n_;
+  const TimeIndexedRelaxation& relaxation_;
   const std::vector<double>& mu_;
   std::int64_t upper_;
   const std::function<bool()>& should_stop_;
-  Time horizon_ = 0;
   double offset_ = 0;
-  std::vector<double> to_go_;
   std::vector<std::vector<Candidate>> candidates_;
   DominanceMemo memo_;
   SetKey set_;
@@ -201,22 +181,21 @@ class LagrangianSearch {
 
 }  // namespace
 
-LagrangianBnbResult SolveByLagrangianBranchAndBound(const SmCostModel& model, const std::vector<double>& multipliers,
-                                                    std::int64_t upper_bound, const LagrangianBnbOptions& options,
+LagrangianBnbResult SolveByLagrangianBranchAndBound(const SmCostModel& model, const TimeIndexedRelaxation& relaxation,
+                                                    const std::vector<double>& multipliers, std::int64_t upper_bound,
+                                                    const LagrangianBnbOptions& options,
                                                     const std::function<bool()>& should_stop) {
   LagrangianBnbResult result;
   const int n = model.size();
-  const Time horizon = std::accumulate(model.p.begin(), model.p.end(), Time{0});
   if (n > 128) {
     result.why = "more than 128 jobs";
     return result;
   }
-  if (static_cast<int>(multipliers.size()) != n || n == 0 || *std::min_element(model.p.begin(), model.p.end()) <= 0 ||
-      static_cast<double>(horizon) * n > 2e7) {
-    result.why = "no Lagrangian multipliers (zero-length jobs or a horizon too long)";
+  if (static_cast<int>(multipliers.size()) != n || relaxation.size() != n) {
+    result.why = "no Lagrangian multipliers";
     return result;
   }
-  LagrangianSearch search(model, multipliers, upper_bound, options, should_stop);
+  LagrangianSearch search(model, relaxation, multipliers, upper_bound, options, should_stop);
   return search.Run();
 }
 

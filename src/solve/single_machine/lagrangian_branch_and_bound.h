@@ -3,9 +3,10 @@
 // Lagrangian relaxation of lagrangian_bound.h (in the manner of the final stage of Tanaka,
 // Fujikuma & Araki 2009, without their state-space sublimation).
 //
-// With the multipliers mu of the best bound, B(t, j) is the relaxed cost-to-go: the cheapest
-// path of jobs (no immediate repeat, adjacent pairs by the interchange rule) from "j ends at t"
-// to the end of the horizon P, each job costing f_k(end) - mu_k. A partial sequence ending
+// With the multipliers mu of the best bound, B(t, j) is the relaxed cost-to-go of the network
+// (time_indexed_relaxation.h, after its dominated-state elimination): the cheapest path from
+// "j ends at t" to the end of the horizon P, each job costing f_k(end) - mu_k; eliminated
+// nodes are never entered. A partial sequence ending
 // with job j at time t costs at least
 //     (its relaxed cost) + B(t, j) + sum mu,
 // so it is cut when that reaches the incumbent. Children are tried cheapest bound first.
@@ -20,11 +21,14 @@
 #include <vector>
 
 #include "solve/single_machine/sm_cost.h"
+#include "solve/single_machine/time_indexed_relaxation.h"
 
 namespace ordo {
 
 struct LagrangianBnbOptions {
-  std::int64_t memory_mb = 1024;  // dominance memo cap
+  // Dominance memo cap. Kept small because doubling a table of 16M+ entries takes one to a few
+  // seconds (fresh pages), an overrun of the time limit that the memo's pruning does not repay.
+  std::int64_t memory_mb = 256;
 };
 
 struct LagrangianBnbResult {
@@ -35,9 +39,11 @@ struct LagrangianBnbResult {
   std::string why;            // when not solved
 };
 
-// Jobs at most 128. upper_bound: the cost of a known sequence.
-LagrangianBnbResult SolveByLagrangianBranchAndBound(const SmCostModel& model, const std::vector<double>& multipliers,
-                                                    std::int64_t upper_bound, const LagrangianBnbOptions& options,
+// Jobs at most 128. upper_bound: the cost of a known sequence, at most the one the network was
+// reduced with; `relaxation` holds the cost-to-go for `multipliers` (LagrangianLowerBound).
+LagrangianBnbResult SolveByLagrangianBranchAndBound(const SmCostModel& model, const TimeIndexedRelaxation& relaxation,
+                                                    const std::vector<double>& multipliers, std::int64_t upper_bound,
+                                                    const LagrangianBnbOptions& options,
                                                     const std::function<bool()>& should_stop);
 
 }  // namespace ordo

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <mutex>
 #include <numeric>
 #include <thread>
@@ -14,6 +15,7 @@
 #include "solve/single_machine/lagrangian_bound.h"
 #include "solve/single_machine/lagrangian_branch_and_bound.h"
 #include "solve/single_machine/sm_rules.h"
+#include "solve/single_machine/state_space_modifiers.h"
 #include "solve/single_machine/total_tardiness_exact.h"
 
 namespace ordo {
@@ -21,7 +23,8 @@ namespace ordo {
 std::vector<ParamSpec> SmSolverParams() {
   return {
       {"exact", ParamType::Bool, "true", 0, 0, {}, "prove optima: 1||sum T_j by Lawler's decomposition with memoisation, other costs (up to 128 jobs) by Lagrangian branch and bound"},
-      {"lagrangian_iterations", ParamType::Int, "300", 0, 1e9, {}, "subgradient steps of the time-indexed Lagrangian bound (other costs); 0 = off"},
+      {"lagrangian_iterations", ParamType::Int, "1000", 0, 1e9, {}, "subgradient steps of the time-indexed Lagrangian bound (other costs); 0 = off"},
+      {"modifier_states", ParamType::Int, "1000000", 0, 1e9, {}, "weighted costs: states per round of the state-space modifiers' search (SSDP stage 3) before the branch and bound takes over; 0 = skip it"},
       {"memory_mb", ParamType::Int, "2048", 16, 1e7, {}, "memory limit of the exact methods' memo tables (MiB)"},
       {"kicks_before_exact", ParamType::Int, "100", 0, 1e12, {}, "with one thread: dynasearch kicks run before the exact method or the bound"},
       {"window", ParamType::Int, "0", 0, 1e9, {}, "largest distance of a dynasearch move; 0 = all up to 200 jobs, else 100"},
@@ -118,7 +121,7 @@ class SmSolver : public Solver {
  public:
   explicit SmSolver(const ParamValues& params)
       : exact_(params.GetBool("exact")), lagrangian_iterations_(static_cast<int>(params.GetInt("lagrangian_iterations"))),
-        memory_mb_(params.GetInt("memory_mb")),
+        memory_mb_(params.GetInt("memory_mb")), modifier_states_(params.GetInt("modifier_states")),
         kicks_before_exact_(params.GetInt("kicks_before_exact")) {
     ils_.neighbourhood.window = static_cast<int>(params.GetInt("window"));
     ils_.neighbourhood.insertions = params.GetBool("insertions");
@@ -176,18 +179,45 @@ class SmSolver : public Solver {
       }
     };
     const auto bound_by_relaxation = [&] {
+      if (!LagrangianRelaxationFits(model, memory_mb_)) {
+        exact_note = "no Lagrangian bound: zero-length jobs, or the time-indexed network exceeds memory_mb";
+        return;
+      }
+      TimeIndexedRelaxation relaxation(model);
       LagrangianBoundOptions options;
       options.iterations = lagrangian_iterations_;
-      const LagrangianBoundResult r = LagrangianLowerBound(model, incumbent.cost(), options, proof_should_stop);
-      if (!r.sequence.empty()) incumbent.Offer(r.bound, r.sequence);
+      const LagrangianBoundResult r = LagrangianLowerBound(
+          model, relaxation, [&] { return incumbent.cost(); }, options, proof_should_stop);
+      if (!r.sequence.empty()) incumbent.Offer(model.SequenceCost(r.sequence), r.sequence);
       if (r.bound > incumbent.bound()) incumbent.SetBound(r.bound);
-      exact_note = fmt::format("Lagrangian bound {} after {} subgradient steps", r.bound, r.iterations);
+      exact_note = fmt::format("Lagrangian bound {} after {} subgradient steps, {} elimination rounds ({} of {} nodes left)",
+                               r.bound, r.iterations, r.rounds, r.nodes_left,
+                               static_cast<std::int64_t>(relaxation.horizon() + 1) * relaxation.size());
       if (incumbent.done()) {
         proved.store(true);
         return;
       }
       if (!exact_ || r.multipliers.empty()) return;
-      const LagrangianBnbResult b = SolveByLagrangianBranchAndBound(model, r.multipliers, incumbent.cost(), {memory_mb_},
+      if (modifier_states_ > 0) {
+        ModifierSearchOptions modifier_options;
+        modifier_options.memory_mb = memory_mb_;
+        modifier_options.max_states = modifier_states_;
+        const ModifierSearchResult s = SolveByStateSpaceModifiers(model, relaxation, r.multipliers, incumbent.cost(),
+                                                                  modifier_options, proof_should_stop);
+        if (!s.sequence.empty()) incumbent.Offer(s.cost, s.sequence);
+        if (s.bound > incumbent.bound()) incumbent.SetBound(std::min(s.bound, incumbent.cost()));
+        if (s.solved) {
+          incumbent.SetBound(s.cost);
+          proved.store(true);
+          exact_note += fmt::format("; optimum proved by state-space modifiers ({} rounds, |M| = {}, at most {} states)",
+                                    s.rounds, s.modifiers, s.max_states);
+          return;
+        }
+        exact_note += fmt::format("; {} ({} rounds, |M| = {}, bound {})", s.why, s.rounds, s.modifiers, s.bound);
+      }
+      relaxation.Backward(r.multipliers);  // the modifiers' search left other multipliers' cost-to-go
+      const LagrangianBnbResult b = SolveByLagrangianBranchAndBound(model, relaxation, r.multipliers, incumbent.cost(),
+                                                                    {std::min<std::int64_t>(memory_mb_, LagrangianBnbOptions{}.memory_mb)},
                                                                     proof_should_stop);
       if (b.solved) {
         if (!b.sequence.empty()) incumbent.Offer(b.cost, b.sequence);
@@ -238,6 +268,7 @@ class SmSolver : public Solver {
   bool exact_;
   int lagrangian_iterations_;
   std::int64_t memory_mb_;
+  std::int64_t modifier_states_;
   std::int64_t kicks_before_exact_;
   IteratedDynasearchOptions ils_;
 };
