@@ -160,7 +160,8 @@ TEST(StateSpaceModifiers, AgreesWithBruteForce) {
       SCOPED_TRACE(fmt::format("seed {} upper {}", seed, upper));
       TimeIndexedRelaxation relaxation(model);
       LagrangianBoundOptions options;
-      options.iterations = 30;  // weak multipliers leave work for the modifiers
+      options.iterations = 10;  // weak multipliers leave work for the modifiers
+      options.rounds = 0;
       const LagrangianBoundResult r = LagrangianLowerBound(model, relaxation, [upper] { return upper; }, options, kNever);
       if (r.multipliers.empty() || r.bound == upper || !r.sequence.empty()) continue;
       ModifierSearchOptions modifier_options;

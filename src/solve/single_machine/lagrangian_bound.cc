@@ -53,7 +53,7 @@ LagrangianBoundResult LagrangianLowerBound(const SmCostModel& model, TimeIndexed
     return result;
   };
   for (int round = 0; round <= options.rounds; ++round) {
-    const int steps = round == 0 ? std::max(10, options.iterations / 3) : std::max(10, options.iterations / 2);
+    const int steps = round == 0 ? std::max(10, options.iterations / 10) : std::max(10, options.iterations / 2);
     if (round > 0) mu = best_mu;
     best = -kInfinity;
     double step_scale = round == 0 ? options.step_scale : 0.5 * options.step_scale;

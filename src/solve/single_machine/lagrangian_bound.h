@@ -1,7 +1,7 @@
 // Lower bound for one machine by Lagrangian relaxation of the time-indexed formulation: the
-// first stage of the SSDP method of Tanaka, Fujikuma & Araki (2009, J. Scheduling
+// first two stages of the SSDP method of Tanaka, Fujikuma & Araki (2009, J. Scheduling
 // 12:575-593), after Abdul-Razaq & Potts (1988) and Péridy et al., with their dominated-state
-// elimination.
+// elimination (stage 2's relaxation, no job twice within three positions, from the start).
 //
 // Relax "every job exactly once" with multipliers mu_j: a schedule becomes any path of the
 // network of time_indexed_relaxation.h, and
@@ -26,7 +26,10 @@
 namespace ordo {
 
 struct LagrangianBoundOptions {
-  int iterations = 1000;    // subgradient steps of the first round; later rounds get half
+  // Subgradient steps: a tenth in the first round, half in each later one. The first
+  // elimination comes early because it leaves 5-15 % of the nodes and the later steps are
+  // cheap (wt100 with a third first: 333 steps, 9 s, before any elimination).
+  int iterations = 1000;
   int rounds = 20;          // elimination rounds at most (0: no elimination)
   double step_scale = 2.0;  // Polyak step factor at the start (halved in later rounds)
   int stall_steps = 20;     // steps without a better bound before the factor halves

@@ -133,7 +133,7 @@ class LagrangianSearch {
       if (end > relaxation_.horizon() || !relaxation_.Alive(end, k)) continue;
       if (last >= 0 && !relaxation_.Allowed(last, k, end)) continue;
       const double own = NodeCost(k, end);
-      const double rest = relaxation_.ToGo(end, k);
+      const double rest = last >= 0 ? relaxation_.ToGoAfter(end, k, last) : relaxation_.ToGo(end, k);
       if (rest == kInfinity) continue;
       const double low = partial + own + rest + offset_;
       if (!Cut(low)) cands.push_back({low, own, k});

@@ -23,7 +23,7 @@ namespace ordo {
 std::vector<ParamSpec> SmSolverParams() {
   return {
       {"exact", ParamType::Bool, "true", 0, 0, {}, "prove optima: 1||sum T_j by Lawler's decomposition with memoisation, other costs (up to 128 jobs) by Lagrangian branch and bound"},
-      {"lagrangian_iterations", ParamType::Int, "1000", 0, 1e9, {}, "subgradient steps of the time-indexed Lagrangian bound (other costs); 0 = off"},
+      {"lagrangian_iterations", ParamType::Int, "1000", 0, 1e9, {}, "subgradient steps of the time-indexed Lagrangian bound (other costs): a tenth before the first elimination, half per later round; 0 = off"},
       {"modifier_states", ParamType::Int, "1000000", 0, 1e9, {}, "weighted costs: states per round of the state-space modifiers' search (SSDP stage 3) before the branch and bound takes over; 0 = skip it"},
       {"memory_mb", ParamType::Int, "2048", 16, 1e7, {}, "memory limit of the exact methods' memo tables (MiB)"},
       {"kicks_before_exact", ParamType::Int, "100", 0, 1e12, {}, "with one thread: dynasearch kicks run before the exact method or the bound"},

@@ -11,7 +11,7 @@
 // prefix plus the cost-to-go reach the upper bound are never created (dominated-state
 // elimination), which is what keeps 2^|M| in check; after each round a backward pass over the
 // states tightens the cost-to-go of every (time, job) node and removes the nodes left bare.
-// The multipliers stay fixed. Measured limit: the relaxation is degenerate at them (wt40 #3: the
+// The multipliers stay fixed. Measured limit: the relaxation is degenerate at them (stage 1, wt40 #3: the
 // value stays at 528 for |M| = 0..12 while the states grow eightfold per round; ten subgradient
 // steps on the modified relaxation after each growth of M proved no more of wt40/wt50).
 #pragma once

@@ -3,9 +3,11 @@
 // Fujikuma & Araki (2009, J. Scheduling 12:575-593), with their dominated-state elimination.
 //
 // The machine works without idle time on [0, P], P = sum p. A node (t, j) means "job j ends at
-// t"; a path from 0 to P is a chain of nodes, each costing f_j(t) - mu_j. Paths keep two
-// constraints that some optimal sequence meets: no job twice in a row, and no adjacent pair
-// (i, j) that the pairwise interchange makes strictly cheaper (ties broken by index).
+// t"; a path from 0 to P is a chain of nodes, each costing f_j(t) - mu_j. Paths keep the
+// constraints that every sequence, or some optimal one, meets: no job twice within three
+// positions (no j, j and no i, j, i: SSDP's stage-2 relaxation, kept by two labels per node, the
+// cheapest and the cheapest with another neighbour), and no adjacent pair (i, j) that the
+// pairwise interchange makes strictly cheaper (ties broken by index).
 //
 // Forward() finds the cheapest path and, for every node, the cheapest path prefix ending there;
 // Backward() the cheapest suffix after every node. A sequence through (t, j) costs at least
@@ -14,7 +16,7 @@
 // nodes stay out of every later pass, so the relaxation tightens as the upper bound and the
 // multipliers improve, and an empty network proves the known sequence optimal.
 //
-// Memory 37 + n / 8 bytes per node, (P + 1) n nodes.
+// Memory 65 + n / 8 bytes per node, (P + 1) n nodes.
 #pragma once
 
 #include <cstdint>
@@ -31,7 +33,7 @@ bool AdjacentPairAllowed(const SmCostModel& model, int i, int j, Time t);
 
 class TimeIndexedRelaxation {
  public:
-  static constexpr std::size_t kBytesPerNode = 37;  // plus n / 8 for the pair table
+  static constexpr std::size_t kBytesPerNode = 65;  // plus n / 8 for the pair table
 
   // The memory of the network of `model`.
   static double Bytes(const SmCostModel& model);
@@ -56,6 +58,13 @@ class TimeIndexedRelaxation {
   bool Alive(Time t, int j) const { return alive_[Node(t, j)] != 0; }
   // The cheapest path suffix after (t, j) (0 at t = P, infinity when none).
   double ToGo(Time t, int j) const { return to_go_[Node(t, j)]; }
+  // The same when j came right after job `before`, which the suffix cannot take next.
+  double ToGoAfter(Time t, int j, int before) const {
+    const std::size_t node = Node(t, j);
+    return succ_[node] != before ? to_go_[node] : to_go2_[node];
+  }
+  // After Forward and Backward with one mu: the cheapest path through (t, j).
+  double Through(Time t, int j) const;
   // After Forward and Backward with one mu: removes the nodes whose cheapest path through
   // costs more than `limit` - sum mu, and the nodes no path passes. Returns the nodes left.
   std::int64_t Eliminate(double sum_mu, double limit);
@@ -80,8 +89,9 @@ class TimeIndexedRelaxation {
   std::size_t words_ = 1;                 // 64-bit words per node in allowed_
   std::vector<std::uint64_t> allowed_;    // per node (t, j): the allowed predecessors i
   std::vector<std::uint8_t> alive_;
-  std::vector<double> prefix_, to_go_, from_start_;  // from_start_: node cost + suffix, by start time
-  std::vector<int> pred_, by_prefix_, by_start_value_;
+  // Two labels per node each way; from_start_: node cost + cheapest suffix, by start time.
+  std::vector<double> prefix_, prefix2_, to_go_, to_go2_, from_start_;
+  std::vector<int> pred_, pred2_, succ_, succ2_, by_prefix_, by_start_value_;
   std::vector<int> prefix_count_, start_count_;
 };
 
