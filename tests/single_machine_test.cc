@@ -2,6 +2,7 @@
 // enumeration, dynasearch local optimality, the rules of Cetinkaya et al. (2025) and the
 // Potts-Van Wassenhove generator.
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 #include <fmt/format.h>
@@ -67,12 +68,49 @@ TEST(TotalTardinessExact, AgreesWithBruteForce) {
     std::vector<int> edd(n);
     std::iota(edd.begin(), edd.end(), 0);
     const std::int64_t known = model.SequenceCost(edd);
-    const TotalTardinessExactResult r = SolveTotalTardiness(model.p, model.d, {}, known, kNever);
+    TotalTardinessExactOptions bounded;
+    bounded.bounding = true;
+    const TotalTardinessExactResult r = SolveTotalTardiness(model.p, model.d, bounded, known, kNever);
     ASSERT_TRUE(r.solved);
     EXPECT_EQ(r.tardiness, optimum) << "seed " << seed;
     EXPECT_EQ(r.sequence.empty(), optimum == known);
     if (!r.sequence.empty()) {
       EXPECT_EQ(model.SequenceCost(r.sequence), optimum);
+    }
+  }
+}
+
+// Optimum by dynamic programming over subsets (the last job of each set), O(2^n n): an
+// independent check of the decomposition and its reductions up to 16 jobs.
+std::int64_t SubsetDp(const SmCostModel& model) {
+  const int n = model.size();
+  std::vector<std::int64_t> best(std::size_t{1} << n, std::numeric_limits<std::int64_t>::max());
+  best[0] = 0;
+  for (std::size_t set = 1; set < best.size(); ++set) {
+    Time length = 0;
+    for (int j = 0; j < n; ++j) {
+      if (set >> j & 1) length += model.p[j];
+    }
+    for (int j = 0; j < n; ++j) {
+      if (set >> j & 1) best[set] = std::min(best[set], best[set ^ (std::size_t{1} << j)] + model.JobCost(j, length));
+    }
+  }
+  return best.back();
+}
+
+TEST(TotalTardinessExact, AgreesWithSubsetDynamicProgrammeUpTo16Jobs) {
+  for (std::uint64_t seed = 1; seed <= 240; ++seed) {
+    const int n = 10 + static_cast<int>(seed % 7);
+    const Instance in = RandomTardiness(1000 + seed, n, false, seed % 3 == 0);
+    const SmCostModel model = BuildSmCostModel(in);
+    const std::int64_t optimum = SubsetDp(model);
+    for (const bool bounding : {false, true}) {
+      TotalTardinessExactOptions options;
+      options.bounding = bounding;
+      const TotalTardinessExactResult r = SolveTotalTardiness(model.p, model.d, options, kNoUpperBound, kNever);
+      ASSERT_TRUE(r.solved) << r.why;
+      EXPECT_EQ(r.tardiness, optimum) << "seed " << seed << " bounding " << bounding;
+      EXPECT_EQ(model.SequenceCost(r.sequence), optimum) << "seed " << seed;
     }
   }
 }

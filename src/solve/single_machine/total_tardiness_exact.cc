@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 
 namespace ordo {
-
 namespace {
 
 // Open-addressing memo of subproblem values. key1 packs (first, last, rank bound), key2 is
@@ -98,17 +97,18 @@ class LawlerDecomposition {
     std::stable_sort(by_length_.begin(), by_length_.end(), [&](int x, int y) { return p_[x] < p_[y]; });
     rank_.resize(n);
     for (int r = 0; r < n; ++r) rank_[by_length_[r]] = r;
+    scratch_.resize(n + 2);
   }
 
   TotalTardinessExactResult Run(std::int64_t upper_bound) {
     TotalTardinessExactResult result;
     const int n = static_cast<int>(p_.size());
-    if (n >= (1 << 21)) {
-      result.why = "more than 2,097,151 jobs";
+    if (n > kMaxJobs) {
+      result.why = fmt::format("more than {} jobs", kMaxJobs);
       return result;
     }
     const std::int64_t budget = options_.bounding ? upper_bound : kNoUpperBound;
-    const std::int64_t value = n == 0 ? 0 : Solve(0, n - 1, n, 0, budget);
+    const std::int64_t value = n == 0 ? 0 : Solve({0, n - 1, 0, n}, 0, budget, 0);
     result.subproblems = static_cast<std::int64_t>(memo_.size());
     if (stopped_) {
       result.why = why_;
@@ -121,46 +121,129 @@ class LawlerDecomposition {
     }
     result.tardiness = value;
     std::vector<int> positions;
-    if (n > 0) Rebuild(0, n - 1, n, 0, positions);
+    if (n > 0) Rebuild({0, n - 1, 0, n}, 0, positions);
     for (int pos : positions) result.sequence.push_back(job_[pos]);
     return result;
   }
 
  private:
-  static std::uint64_t Key(int first, int last, int rank_bound) {
-    return (static_cast<std::uint64_t>(first) << 42) | (static_cast<std::uint64_t>(last) << 21) |
-           static_cast<std::uint64_t>(rank_bound);
-  }
+  static constexpr int kMaxJobs = (1 << 16) - 1;  // four 16-bit fields make the memo key
 
-  bool Member(int pos, int first, int last, int rank_bound) const {
-    return pos >= first && pos <= last && rank_[pos] < rank_bound;
-  }
+  // A subproblem's job set: the EDD positions first..last whose rank is in [low, high).
+  // Every set the recursion and the reductions below produce has this form.
+  struct JobSet {
+    int first, last, low, high;
+    std::uint64_t Key() const {
+      return (static_cast<std::uint64_t>(first) << 48) | (static_cast<std::uint64_t>(last) << 32) |
+             (static_cast<std::uint64_t>(low) << 16) | static_cast<std::uint64_t>(high);
+    }
+  };
 
-  // The jobs of the subproblem, in EDD order, and the index of the longest among them.
-  int Members(int first, int last, int rank_bound, std::vector<int>& members) const {
+  // The jobs of the set, in EDD order.
+  void Members(const JobSet& set, std::vector<int>& members) const {
     members.clear();
-    int longest = -1;
-    for (int pos = first; pos <= last; ++pos) {
-      if (rank_[pos] >= rank_bound) continue;
-      if (longest < 0 || rank_[pos] > rank_[members[longest]]) longest = static_cast<int>(members.size());
-      members.push_back(pos);
+    for (int pos = set.first; pos <= set.last; ++pos) {
+      if (rank_[pos] >= set.low && rank_[pos] < set.high) members.push_back(pos);
+    }
+  }
+
+  // What the two reductions below took off a subproblem: `front` jobs to sequence first (in
+  // order, their tardiness is `front_tardiness`), `back` jobs to sequence last (the last one
+  // first), and what is left, started at `start`.
+  struct Reduced {
+    std::vector<int> members;  // EDD order
+    std::vector<int> front, back;
+    std::int64_t front_tardiness = 0;
+    Time start = 0;
+  };
+
+  // Two rules fix the first or the last job of a subproblem started at t:
+  //   the job with the latest due date goes last when it is on time there, d_l >= t + P
+  //   (Elmaghraby 1968; every other job only gets earlier), and
+  //   the shortest job s goes first when d_s <= max(d_j, t + p_j) for every other j
+  //   (Emmons 1969, Theorem 1, with j in the first position: swapping s and j leaves the
+  //   jobs between no later and the pair no worse).
+  // Applied until neither holds; both keep the form of JobSet (they drop the EDD-last or the
+  // lowest-rank member), and what is left is keyed by its tight bounds.
+  void Reduce(Time t, Reduced& out) const {
+    std::vector<int>& members = out.members;
+    out.front.clear(), out.back.clear();
+    out.front_tardiness = 0;
+    Time total = 0;
+    for (int pos : members) total += p_[pos];
+    for (bool changed = true; changed && !members.empty();) {
+      changed = false;
+      while (!members.empty() && d_[members.back()] >= t + total) {
+        total -= p_[members.back()];
+        out.back.push_back(members.back());
+        members.pop_back();
+      }
+      if (members.size() < 2) break;
+      std::size_t shortest = 0;
+      for (std::size_t i = 1; i < members.size(); ++i) {
+        if (rank_[members[i]] < rank_[members[shortest]]) shortest = i;
+      }
+      const int s = members[shortest];
+      bool first = true;
+      for (int pos : members) {
+        if (pos != s && d_[s] > std::max<Time>(d_[pos], t + p_[pos])) {
+          first = false;
+          break;
+        }
+      }
+      if (!first) break;
+      t += p_[s];
+      total -= p_[s];
+      out.front_tardiness += std::max<Time>(0, t - d_[s]);
+      out.front.push_back(s);
+      members.erase(members.begin() + static_cast<std::ptrdiff_t>(shortest));
+      changed = true;
+    }
+    out.start = t;
+  }
+
+  JobSet Bounds(const std::vector<int>& members, int k) const {
+    int low = rank_[members.front()];
+    for (int pos : members) low = std::min(low, rank_[pos]);
+    return {members.front(), members.back(), low, rank_[k] + 1};
+  }
+
+  static int Longest(const std::vector<int>& members, const std::vector<int>& rank) {
+    int longest = 0;
+    for (int i = 1; i < static_cast<int>(members.size()); ++i) {
+      if (rank[members[i]] > rank[members[longest]]) longest = i;
     }
     return longest;
   }
 
-  // sum max(0, C_(i) - d_(i)) over the subproblem started at t: i-th SPT completion time
-  // against the i-th earliest due date (see the header). O(n).
-  std::int64_t LowerBound(int first, int last, int rank_bound, Time t) const {
-    if (!options_.bounding || first > last) return 0;
+  // The members again, by rank (SPT order): a scan of by_length_ when the rank range is
+  // small against the members, else a sort.
+  void ByRank(const std::vector<int>& members, const JobSet& set, std::vector<int>& by_rank) const {
+    by_rank.clear();
+    if (static_cast<std::size_t>(set.high - set.low) <= 8 * members.size()) {
+      for (int r = set.low; r < set.high; ++r) {
+        if (const int pos = by_length_[r]; pos >= set.first && pos <= set.last) by_rank.push_back(pos);
+      }
+    } else {
+      by_rank = members;
+      std::sort(by_rank.begin(), by_rank.end(), [&](int x, int y) { return rank_[x] < rank_[y]; });
+    }
+  }
+
+  // sum max(0, C_(i) - d_(i)) over the members with EDD position in [lo, hi], other than
+  // `skip`, started at t: the i-th SPT completion time against the i-th earliest due date
+  // (see the header). O(members).
+  std::int64_t LowerBound(const std::vector<int>& members, const std::vector<int>& by_rank, int lo, int hi, int skip,
+                          Time t) const {
+    if (!options_.bounding || lo > hi) return 0;
     std::int64_t sum = 0;
-    int pos = first;  // walks the due dates in EDD order
-    for (int r = 0; r < rank_bound; ++r) {
-      const int q = by_length_[r];
-      if (!Member(q, first, last, rank_bound)) continue;
-      t += p_[q];
-      while (rank_[pos] >= rank_bound) ++pos;
-      sum += std::max<Time>(0, t - d_[pos]);
-      ++pos;
+    std::size_t i = 0;  // walks the due dates in EDD order
+    for (int pos : by_rank) {
+      if (pos < lo || pos > hi || pos == skip) continue;
+      t += p_[pos];
+      while (members[i] < lo || members[i] > hi || members[i] == skip) ++i;
+      sum += std::max<Time>(0, t - d_[members[i]]);
+      ++i;
     }
     return sum;
   }
@@ -173,11 +256,11 @@ class LawlerDecomposition {
     return true;
   }
 
-  // Sum T in SPT order when every job is late there (it is then optimal), else -1.
-  std::int64_t AllLateInSpt(std::vector<int> members, Time t) const {
-    std::sort(members.begin(), members.end(), [&](int x, int y) { return rank_[x] < rank_[y]; });
+  // Sum T in SPT order when every job is late there (it is then optimal), else -1; stops at
+  // the first job on time (usually one of the first).
+  std::int64_t AllLateInSpt(const std::vector<int>& by_rank, Time t) const {
     std::int64_t sum = 0;
-    for (int pos : members) {
+    for (int pos : by_rank) {
       t += p_[pos];
       if (t < d_[pos]) return -1;
       sum += t - d_[pos];
@@ -186,31 +269,43 @@ class LawlerDecomposition {
   }
 
   // The optimum of the subproblem when it is below `budget`; otherwise some value >= budget
-  // (a lower bound).
-  std::int64_t Solve(int first, int last, int rank_bound, Time t, std::int64_t budget) {
+  // (a lower bound). `depth` picks the scratch buffers (the parent's stay untouched).
+  std::int64_t Solve(const JobSet& set, Time t, std::int64_t budget, int depth) {
     if (stopped_) return 0;
-    std::vector<int> members;
-    const int longest = Members(first, last, rank_bound, members);
+    Scratch& scratch = scratch_[depth];
+    Reduced& reduced = scratch.reduced;
+    Members(set, reduced.members);
+    Reduce(t, reduced);
+    const std::vector<int>& members = reduced.members;
+    const std::int64_t fixed = reduced.front_tardiness;
+    t = reduced.start;
     const int m = static_cast<int>(members.size());
-    if (m == 0) return 0;
+    if (m == 0) return fixed;
+    if (m == 1) return fixed + std::max<Time>(0, t + p_[members[0]] - d_[members[0]]);
+    if (AllOnTimeInEdd(members, t)) return fixed;
+    budget -= fixed;
+    const int longest = Longest(members, rank_);
     const int k = members[longest];
-    if (m == 1) return std::max<Time>(0, t + p_[k] - d_[k]);
-    if (AllOnTimeInEdd(members, t)) return 0;
-    first = members.front(), last = members.back(), rank_bound = rank_[k] + 1;
-    const std::uint64_t key = Key(first, last, rank_bound);
+    const JobSet tight = Bounds(members, k);
+    const std::uint64_t key = tight.Key();
     if (const MemoTable::Entry* e = memo_.Find(key, t); e != nullptr && (e->used == 1 || e->value >= budget)) {
-      return e->value;
+      return fixed + e->value;
     }
     if ((++visits_ & 1023) == 0 && should_stop_()) {
       Stop("stopped (time limit or stop request) before the proof");
       return 0;
     }
-    if (const std::int64_t spt = AllLateInSpt(members, t); spt >= 0) return Remember(key, t, spt, -1, true);
-    if (const std::int64_t low = LowerBound(first, last, rank_bound, t); low >= budget) return Remember(key, t, low, -1, false);
+    std::vector<int>& by_rank = scratch.by_rank;
+    ByRank(members, tight, by_rank);
+    if (const std::int64_t spt = AllLateInSpt(by_rank, t); spt >= 0) return fixed + Remember(key, t, spt, -1, true);
+    if (const std::int64_t low = LowerBound(members, by_rank, tight.first, tight.last, -1, t); low >= budget) {
+      return fixed + Remember(key, t, low, -1, false);
+    }
 
     std::int64_t best = budget;  // to beat
     int best_split = -2;         // none found below the budget
-    Time before_k = t;
+    Time before_k = t, finish = t;
+    for (int i = 0; i < m; ++i) finish += p_[members[i]];
     for (int i = 0; i < longest; ++i) before_k += p_[members[i]];
     // The dominance rules leave at least one position; the second round (no rules) is a
     // safety net that never runs when they are right.
@@ -221,23 +316,31 @@ class LawlerDecomposition {
         const int split = members[longest + delta];
         if (delta > 0) end_k += p_[split];
         if (round == 0) {
-          if (longest + delta + 1 < m && end_k >= d_[members[longest + delta + 1]]) continue;
+          if (longest + delta + 1 < m && end_k >= d_[members[longest + delta + 1]]) {
+            // Due dates rise in EDD order: once k ends after the last one, the first rule
+            // fails at every position but the last.
+            if (end_k >= d_[members.back()]) delta = m - 2 - longest, end_k = finish - p_[members.back()];
+            continue;
+          }
           if (delta > 0 && d_[split] >= end_k) continue;
         }
         tried = true;
         const std::int64_t late_k = std::max<Time>(0, end_k - d_[k]);
-        const std::int64_t behind_low = LowerBound(split + 1, last, rank_bound, end_k);
-        if (late_k + behind_low + LowerBound(first, split, rank_[k], t) >= best) continue;
-        const std::int64_t front = Solve(first, split, rank_[k], t, best - late_k - behind_low);
+        const std::int64_t behind_low = LowerBound(members, by_rank, split + 1, tight.last, -1, end_k);
+        if (late_k + behind_low + LowerBound(members, by_rank, tight.first, split, k, t) >= best) continue;
+        const std::int64_t front = Solve({tight.first, split, tight.low, rank_[k]}, t, options_.bounding ? best - late_k - behind_low : kNoUpperBound, depth + 1);
         if (stopped_) return 0;
         if (front + late_k + behind_low >= best) continue;
-        const std::int64_t behind = split < last ? Solve(split + 1, last, rank_bound, end_k, best - front - late_k) : 0;
+        const std::int64_t behind =
+            split < tight.last ? Solve({split + 1, tight.last, tight.low, tight.high}, end_k, options_.bounding ? best - front - late_k : kNoUpperBound, depth + 1) : 0;
         if (stopped_) return 0;
         if (front + late_k + behind < best) best = front + late_k + behind, best_split = split;
       }
     }
-    if (best_split == -2) return Remember(key, t, budget, -1, false);
-    return Remember(key, t, best, best_split, true);
+    if (best_split == -2) {
+      return fixed + Remember(key, t, budget, -1, false);
+    }
+    return fixed + Remember(key, t, best, best_split, true);
   }
 
   std::int64_t Remember(std::uint64_t key, Time t, std::int64_t value, int split, bool exact) {
@@ -247,29 +350,35 @@ class LawlerDecomposition {
     return value;
   }
 
-  void Rebuild(int first, int last, int rank_bound, Time t, std::vector<int>& out) const {
-    std::vector<int> members;
-    const int longest = Members(first, last, rank_bound, members);
+  // Replays Solve's choices from the memo: the same reductions, then k after its split.
+  void Rebuild(const JobSet& set, Time t, std::vector<int>& out) const {
+    Reduced reduced;
+    Members(set, reduced.members);
+    Reduce(t, reduced);
+    out.insert(out.end(), reduced.front.begin(), reduced.front.end());
+    std::vector<int>& members = reduced.members;
+    t = reduced.start;
     const int m = static_cast<int>(members.size());
-    if (m == 0) return;
-    const int k = members[longest];
-    if (m == 1 || AllOnTimeInEdd(members, t)) {
+    if (m == 1 || (m > 1 && AllOnTimeInEdd(members, t))) {
       out.insert(out.end(), members.begin(), members.end());
-      return;
+    } else if (m > 1) {
+      const int k = members[Longest(members, rank_)];
+      const JobSet tight = Bounds(members, k);
+      const MemoTable::Entry* e = memo_.Find(tight.Key(), t);
+      if (e->split < 0) {
+        std::sort(members.begin(), members.end(), [&](int x, int y) { return rank_[x] < rank_[y]; });
+        out.insert(out.end(), members.begin(), members.end());
+      } else {
+        Time end_k = t;
+        for (int pos : members) {
+          if (pos <= e->split) end_k += p_[pos];
+        }
+        Rebuild({tight.first, e->split, tight.low, rank_[k]}, t, out);
+        out.push_back(k);
+        Rebuild({e->split + 1, tight.last, tight.low, tight.high}, end_k, out);
+      }
     }
-    const MemoTable::Entry* e = memo_.Find(Key(members.front(), members.back(), rank_[k] + 1), t);
-    if (e->split < 0) {
-      std::sort(members.begin(), members.end(), [&](int x, int y) { return rank_[x] < rank_[y]; });
-      out.insert(out.end(), members.begin(), members.end());
-      return;
-    }
-    Time end_k = t;
-    for (int pos : members) {
-      if (pos <= e->split) end_k += p_[pos];
-    }
-    Rebuild(members.front(), e->split, rank_[k], t, out);
-    out.push_back(k);
-    Rebuild(e->split + 1, members.back(), rank_[k] + 1, end_k, out);
+    out.insert(out.end(), reduced.back.rbegin(), reduced.back.rend());
   }
 
   void Stop(std::string why) {
@@ -283,6 +392,11 @@ class LawlerDecomposition {
   std::vector<Time> p_, d_;     // by EDD position
   std::vector<int> by_length_;  // EDD positions by (p, EDD position)
   std::vector<int> rank_;       // by EDD position: index in by_length_
+  struct Scratch {
+    Reduced reduced;
+    std::vector<int> by_rank;
+  };
+  std::vector<Scratch> scratch_;  // one per recursion depth (at most n + 1), so no allocation per call
   MemoTable memo_;
   std::int64_t visits_ = 0;
   bool stopped_ = false;
