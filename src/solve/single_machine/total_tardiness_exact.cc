@@ -139,22 +139,17 @@ class LawlerDecomposition {
     }
   };
 
-  // The jobs of the set, in EDD order.
-  void Members(const JobSet& set, std::vector<int>& members) const {
-    members.clear();
-    for (int pos = set.first; pos <= set.last; ++pos) {
-      if (rank_[pos] >= set.low && rank_[pos] < set.high) members.push_back(pos);
-    }
-  }
-
-  // What the two reductions below took off a subproblem: `front` jobs to sequence first (in
-  // order, their tardiness is `front_tardiness`), `back` jobs to sequence last (the last one
-  // first), and what is left, started at `start`.
+  // A subproblem after the two reductions below: `front` jobs to sequence first (in order,
+  // their tardiness is `front_tardiness`), `back` jobs to sequence last (the last one
+  // first), and the `members` left, started at `start`, with the index of the longest
+  // among them and their set with tight bounds (the memo key).
   struct Reduced {
     std::vector<int> members;  // EDD order
     std::vector<int> front, back;
     std::int64_t front_tardiness = 0;
     Time start = 0;
+    int longest = -1;
+    JobSet tight{};
   };
 
   // Two rules fix the first or the last job of a subproblem started at t:
@@ -164,26 +159,38 @@ class LawlerDecomposition {
   //   (Emmons 1969, Theorem 1, with j in the first position: swapping s and j leaves the
   //   jobs between no later and the pair no worse).
   // Applied until neither holds; both keep the form of JobSet (they drop the EDD-last or the
-  // lowest-rank member), and what is left is keyed by its tight bounds.
-  void Reduce(Time t, Reduced& out) const {
+  // lowest-rank member, so what is left is exactly the set within its tight bounds).
+  void Reduce(const JobSet& set, Time t, Reduced& out) const {
     std::vector<int>& members = out.members;
     out.front.clear(), out.back.clear();
     out.front_tardiness = 0;
+    // The member scan is the hot loop: written without branches on membership.
     Time total = 0;
-    for (int pos : members) total += p_[pos];
+    int longest = -1, longest_rank = -1, count = 0;
+    members.resize(static_cast<std::size_t>(std::max(0, set.last - set.first + 1)));
+    const auto width = static_cast<unsigned>(set.high - set.low);
+    for (int pos = set.first; pos <= set.last; ++pos) {
+      const int r = rank_[pos];
+      const bool in = static_cast<unsigned>(r - set.low) < width;
+      members[count] = pos;
+      if (in && r > longest_rank) longest_rank = r, longest = count;
+      total += in ? p_[pos] : 0;
+      count += in ? 1 : 0;
+    }
+    members.resize(static_cast<std::size_t>(count));
+    int low = set.low;  // no member ranks below
     for (bool changed = true; changed && !members.empty();) {
       changed = false;
       while (!members.empty() && d_[members.back()] >= t + total) {
         total -= p_[members.back()];
         out.back.push_back(members.back());
         members.pop_back();
+        if (longest == static_cast<int>(members.size())) longest = Longest(members);
       }
       if (members.size() < 2) break;
-      std::size_t shortest = 0;
-      for (std::size_t i = 1; i < members.size(); ++i) {
-        if (rank_[members[i]] < rank_[members[shortest]]) shortest = i;
-      }
-      const int s = members[shortest];
+      // The shortest member: the first rank from `low` whose job is in the EDD range left.
+      while (by_length_[low] < members.front() || by_length_[low] > members.back()) ++low;
+      const int s = by_length_[low];
       bool first = true;
       for (int pos : members) {
         if (pos != s && d_[s] > std::max<Time>(d_[pos], t + p_[pos])) {
@@ -196,22 +203,24 @@ class LawlerDecomposition {
       total -= p_[s];
       out.front_tardiness += std::max<Time>(0, t - d_[s]);
       out.front.push_back(s);
-      members.erase(members.begin() + static_cast<std::ptrdiff_t>(shortest));
+      const auto at = std::lower_bound(members.begin(), members.end(), s);
+      if (at - members.begin() < longest) --longest;
+      members.erase(at);
+      ++low;
       changed = true;
     }
     out.start = t;
+    out.longest = longest;
+    if (!members.empty()) {
+      while (by_length_[low] < members.front() || by_length_[low] > members.back()) ++low;
+      out.tight = {members.front(), members.back(), low, rank_[members[longest]] + 1};
+    }
   }
 
-  JobSet Bounds(const std::vector<int>& members, int k) const {
-    int low = rank_[members.front()];
-    for (int pos : members) low = std::min(low, rank_[pos]);
-    return {members.front(), members.back(), low, rank_[k] + 1};
-  }
-
-  static int Longest(const std::vector<int>& members, const std::vector<int>& rank) {
+  int Longest(const std::vector<int>& members) const {
     int longest = 0;
     for (int i = 1; i < static_cast<int>(members.size()); ++i) {
-      if (rank[members[i]] > rank[members[longest]]) longest = i;
+      if (rank_[members[i]] > rank_[members[longest]]) longest = i;
     }
     return longest;
   }
@@ -258,9 +267,11 @@ class LawlerDecomposition {
 
   // Sum T in SPT order when every job is late there (it is then optimal), else -1; stops at
   // the first job on time (usually one of the first).
-  std::int64_t AllLateInSpt(const std::vector<int>& by_rank, Time t) const {
+  std::int64_t AllLateInSpt(const JobSet& set, Time t) const {
     std::int64_t sum = 0;
-    for (int pos : by_rank) {
+    for (int r = set.low; r < set.high; ++r) {
+      const int pos = by_length_[r];
+      if (pos < set.first || pos > set.last) continue;
       t += p_[pos];
       if (t < d_[pos]) return -1;
       sum += t - d_[pos];
@@ -274,8 +285,7 @@ class LawlerDecomposition {
     if (stopped_) return 0;
     Scratch& scratch = scratch_[depth];
     Reduced& reduced = scratch.reduced;
-    Members(set, reduced.members);
-    Reduce(t, reduced);
+    Reduce(set, t, reduced);
     const std::vector<int>& members = reduced.members;
     const std::int64_t fixed = reduced.front_tardiness;
     t = reduced.start;
@@ -284,9 +294,9 @@ class LawlerDecomposition {
     if (m == 1) return fixed + std::max<Time>(0, t + p_[members[0]] - d_[members[0]]);
     if (AllOnTimeInEdd(members, t)) return fixed;
     budget -= fixed;
-    const int longest = Longest(members, rank_);
+    const int longest = reduced.longest;
     const int k = members[longest];
-    const JobSet tight = Bounds(members, k);
+    const JobSet& tight = reduced.tight;
     const std::uint64_t key = tight.Key();
     if (const MemoTable::Entry* e = memo_.Find(key, t); e != nullptr && (e->used == 1 || e->value >= budget)) {
       return fixed + e->value;
@@ -295,9 +305,9 @@ class LawlerDecomposition {
       Stop("stopped (time limit or stop request) before the proof");
       return 0;
     }
+    if (const std::int64_t spt = AllLateInSpt(tight, t); spt >= 0) return fixed + Remember(key, t, spt, -1, true);
     std::vector<int>& by_rank = scratch.by_rank;
-    ByRank(members, tight, by_rank);
-    if (const std::int64_t spt = AllLateInSpt(by_rank, t); spt >= 0) return fixed + Remember(key, t, spt, -1, true);
+    if (options_.bounding) ByRank(members, tight, by_rank);
     if (const std::int64_t low = LowerBound(members, by_rank, tight.first, tight.last, -1, t); low >= budget) {
       return fixed + Remember(key, t, low, -1, false);
     }
@@ -353,8 +363,7 @@ class LawlerDecomposition {
   // Replays Solve's choices from the memo: the same reductions, then k after its split.
   void Rebuild(const JobSet& set, Time t, std::vector<int>& out) const {
     Reduced reduced;
-    Members(set, reduced.members);
-    Reduce(t, reduced);
+    Reduce(set, t, reduced);
     out.insert(out.end(), reduced.front.begin(), reduced.front.end());
     std::vector<int>& members = reduced.members;
     t = reduced.start;
@@ -362,8 +371,8 @@ class LawlerDecomposition {
     if (m == 1 || (m > 1 && AllOnTimeInEdd(members, t))) {
       out.insert(out.end(), members.begin(), members.end());
     } else if (m > 1) {
-      const int k = members[Longest(members, rank_)];
-      const JobSet tight = Bounds(members, k);
+      const int k = members[reduced.longest];
+      const JobSet& tight = reduced.tight;
       const MemoTable::Entry* e = memo_.Find(tight.Key(), t);
       if (e->split < 0) {
         std::sort(members.begin(), members.end(), [&](int x, int y) { return rank_[x] < rank_[y]; });
@@ -396,7 +405,8 @@ class LawlerDecomposition {
     Reduced reduced;
     std::vector<int> by_rank;
   };
-  std::vector<Scratch> scratch_;  // one per recursion depth (at most n + 1), so no allocation per call
+  std::vector<Scratch> scratch_;
+ // one per recursion depth (at most n + 1), so no allocation per call
   MemoTable memo_;
   std::int64_t visits_ = 0;
   bool stopped_ = false;
