@@ -34,23 +34,28 @@ class MemoTable {
     return slots_[s].used ? &slots_[s] : nullptr;
   }
 
-  // Inserts or overwrites; false when the table is full at the memory limit.
-  bool Store(std::uint64_t key1, Time key2, std::int64_t value, int split, bool exact) {
+  enum class StoreResult { kStored, kFull, kStopped };
+
+  // Inserts or overwrites. kFull: the table is full at the memory limit; kStopped: a stop
+  // request came while the table grew (a rehash of hundreds of MiB takes about a second,
+  // so it polls `should_stop`), and the table must not be used again.
+  StoreResult Store(std::uint64_t key1, Time key2, std::int64_t value, int split, bool exact,
+                    const std::function<bool()>& should_stop) {
     const Entry entry{key1, key2, value, split, exact ? 1 : 2};
     if (Entry& e = slots_[Slot(key1, key2)]; e.used) {
       e = entry;
-      return true;
+      return StoreResult::kStored;
     }
     if ((size_ + 1) * 10 > slots_.size() * 7) {
       if (slots_.size() * 2 > max_slots_) {
-        if ((size_ + 1) * 10 > slots_.size() * 9) return false;
-      } else {
-        Grow();
+        if ((size_ + 1) * 10 > slots_.size() * 9) return StoreResult::kFull;
+      } else if (!Grow(should_stop)) {
+        return StoreResult::kStopped;
       }
     }
     slots_[Slot(key1, key2)] = entry;
     ++size_;
-    return true;
+    return StoreResult::kStored;
   }
 
   std::size_t size() const { return size_; }
@@ -69,12 +74,14 @@ class MemoTable {
     while (slots_[s].used && (slots_[s].key1 != key1 || slots_[s].key2 != key2)) s = (s + 1) & mask;
     return s;
   }
-  void Grow() {
+  bool Grow(const std::function<bool()>& should_stop) {
     std::vector<Entry> old(slots_.size() * 2);
     old.swap(slots_);
-    for (const Entry& e : old) {
-      if (e.used) slots_[Slot(e.key1, e.key2)] = e;
+    for (std::size_t i = 0; i < old.size(); ++i) {
+      if (old[i].used) slots_[Slot(old[i].key1, old[i].key2)] = old[i];
+      if ((i & 0xffff) == 0xffff && should_stop()) return false;
     }
+    return true;
   }
 
   std::size_t max_slots_ = 0;  // a power of two
@@ -354,8 +361,15 @@ class LawlerDecomposition {
   }
 
   std::int64_t Remember(std::uint64_t key, Time t, std::int64_t value, int split, bool exact) {
-    if (!memo_.Store(key, t, value, split, exact)) {
-      Stop(fmt::format("memory limit of {} MiB reached ({} subproblems memorised)", options_.memory_mb, memo_.size()));
+    switch (memo_.Store(key, t, value, split, exact, should_stop_)) {
+      case MemoTable::StoreResult::kStored:
+        break;
+      case MemoTable::StoreResult::kFull:
+        Stop(fmt::format("memory limit of {} MiB reached ({} subproblems memorised)", options_.memory_mb, memo_.size()));
+        break;
+      case MemoTable::StoreResult::kStopped:
+        Stop("stopped (time limit or stop request) before the proof");
+        break;
     }
     return value;
   }
