@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
+#include <memory>
+#include <new>
 #include <numeric>
 
 #include "solve/single_machine/time_indexed_relaxation.h"
@@ -16,67 +19,114 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 struct SetKey {
   std::array<std::uint64_t, 2> set{};
-  int last = -1;  // -1: free slot
-  bool operator==(const SetKey&) const = default;
+  int last = -1;  // the prefix's last job
 };
 
-// Flat open-addressing map (set, last job) -> cheapest relaxed cost seen, growing by doubling up
-// to a memory cap; when full it only updates what it holds (the memo prunes, it is not needed
-// for correctness). Flat storage keeps clearing and freeing fast at the end of a solve.
+// Flat open-addressing map from a set of jobs to the cheapest prefixes seen that sequence it
+// (their relaxed cost and the last jobs they end with), growing by doubling up to a memory cap;
+// when full it only updates what it holds (the memo prunes, it is not needed for
+// correctness). Flat calloc'd storage keeps clearing and freeing fast at the end of a solve.
+//
+// Two prefixes of the same set end at the same time, and for one set the relaxed costs differ
+// by whole numbers (sum mu is the same), so the cheaper one is cheaper in true cost too. A
+// prefix is pruned when one of its set is held
+//   - strictly cheaper, whatever its last job: the held prefix followed by this one's best
+//     completion would be cheaper still, so no optimal sequence starts with the pruned one
+//     (an optimal sequence that passes the network's rules therefore always survives; the
+//     junction of the two is no strictly improving adjacent pair, or the optimum would not
+//     be one), or
+//   - as cheap with the same last job: the same completions are open to both.
+// The memo keyed by (set, last job) that this replaces had only the second rule; prefixes
+// of equal cost are common (every prefix on time costs 0), hence the set of last jobs.
 class DominanceMemo {
  public:
-  explicit DominanceMemo(std::int64_t memory_mb) {
-    const std::size_t limit = static_cast<std::size_t>(memory_mb) * (1u << 20) / sizeof(Slot);
+  explicit DominanceMemo(std::int64_t memory_mb, const std::function<bool()>& should_stop) : should_stop_(should_stop) {
+    const std::size_t limit = static_cast<std::size_t>(std::max<std::int64_t>(1, memory_mb)) * (1u << 20) / sizeof(Slot);
     while (max_slots_ * 2 <= limit) max_slots_ *= 2;
-    slots_.resize(std::min<std::size_t>(1u << 14, max_slots_));
+    Allocate(std::min<std::size_t>(1u << 14, max_slots_));
   }
 
-  // True if `cost` improves on what is held for the key (and records it).
+  // False if a held prefix of the set dominates this one (see above); else records it and
+  // returns true.
   bool Improve(const SetKey& key, double cost) {
-    Slot& slot = slots_[Find(key)];
-    if (slot.key.last >= 0) {
-      if (slot.cost <= cost + 1e-9) return false;
+    Slot& slot = table_.get()[Find(key.set)];
+    const std::uint64_t bit = std::uint64_t{1} << (key.last & 63);
+    std::uint64_t& lasts = slot.lasts[key.last >> 6];
+    if (slot.used()) {
+      if (slot.cost < cost - 0.5) return false;
+      if (slot.cost <= cost + 0.5) {  // as cheap
+        if (lasts & bit) return false;
+        lasts |= bit;
+        return true;
+      }
       slot.cost = cost;
+      slot.lasts = {};
+      slot.lasts[key.last >> 6] = bit;
       return true;
     }
-    if ((size_ + 1) * 10 > slots_.size() * 7) {
-      if (slots_.size() * 2 > max_slots_) return true;  // full: keep what is held
-      Grow();
+    if ((size_ + 1) * 10 > slots_ * 7) {
+      if (slots_ * 2 > max_slots_) return true;  // full: keep what is held
+      if (!Grow()) return true;                  // stopped meanwhile: the search ends soon
       return Improve(key, cost);
     }
-    slot = Slot{key, cost};
+    slot.set = key.set;
+    slot.lasts[key.last >> 6] = bit;
+    slot.cost = cost;
     ++size_;
     return true;
   }
 
  private:
+  // 40 bytes: the memo is full long before the search ends on the hard instances, so its
+  // size is pruning.
   struct Slot {
-    SetKey key;
+    std::array<std::uint64_t, 2> set{};
+    std::array<std::uint64_t, 2> lasts{};  // last jobs of the held prefixes, all of cost `cost`
     double cost = 0;
+    bool used() const { return (lasts[0] | lasts[1]) != 0; }
   };
-  static std::size_t Hash(const SetKey& k) {
-    std::uint64_t z = k.set[0] * 0x9e3779b97f4a7c15ULL ^ (k.set[1] + 0x632be59bd9b4e019ULL) ^
-                      (static_cast<std::uint64_t>(k.last) << 50);
+  static std::size_t Hash(const std::array<std::uint64_t, 2>& set) {
+    std::uint64_t z = set[0] * 0x9e3779b97f4a7c15ULL ^ (set[1] + 0x632be59bd9b4e019ULL);
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
     return static_cast<std::size_t>(z ^ (z >> 31));
   }
-  std::size_t Find(const SetKey& key) const {
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t s = Hash(key) & mask;
-    while (slots_[s].key.last >= 0 && !(slots_[s].key == key)) s = (s + 1) & mask;
+  std::size_t Find(const std::array<std::uint64_t, 2>& set) const {
+    const std::size_t mask = slots_ - 1;
+    std::size_t s = Hash(set) & mask;
+    while (table_.get()[s].used() && table_.get()[s].set != set) s = (s + 1) & mask;
     return s;
   }
-  void Grow() {
-    std::vector<Slot> old(slots_.size() * 2);
-    old.swap(slots_);
-    for (const Slot& slot : old) {
-      if (slot.key.last >= 0) slots_[Find(slot.key)] = slot;
+
+  void Allocate(std::size_t slots) {
+    table_.reset(static_cast<Slot*>(std::calloc(slots, sizeof(Slot))));  // zero: all free
+    if (!table_) throw std::bad_alloc();
+    slots_ = slots;
+  }
+  // Doubles the table; a rehash of tens of millions of slots takes seconds, so it polls the
+  // stop request (false: stopped; the slots moved so far still prune correctly, and nothing
+  // more is added).
+  bool Grow() {
+    std::unique_ptr<Slot, Free> old = std::move(table_);
+    const std::size_t old_slots = slots_;
+    Allocate(old_slots * 2);
+    for (std::size_t i = 0; i < old_slots; ++i) {
+      if (old.get()[i].used()) table_.get()[Find(old.get()[i].set)] = old.get()[i];
+      if ((i & 0xffff) == 0xffff && should_stop_()) {
+        max_slots_ = 0;
+        return false;
+      }
     }
+    return true;
   }
 
-  std::size_t max_slots_ = 1u << 14;
-  std::vector<Slot> slots_;
+  struct Free {
+    void operator()(Slot* p) const { std::free(p); }
+  };
+  const std::function<bool()>& should_stop_;
+  std::size_t max_slots_ = 1u << 14;  // powers of two
+  std::size_t slots_ = 0;
+  std::unique_ptr<Slot, Free> table_;
   std::size_t size_ = 0;
 };
 
@@ -85,7 +135,7 @@ class LagrangianSearch {
   LagrangianSearch(const SmCostModel& model, const TimeIndexedRelaxation& relaxation, const std::vector<double>& mu,
                    std::int64_t upper_bound, const LagrangianBnbOptions& options, const std::function<bool()>& should_stop)
       : m_(model), n_(model.size()), relaxation_(relaxation), mu_(mu), upper_(upper_bound), should_stop_(should_stop),
-        memo_(options.memory_mb) {
+        memo_(options.memory_mb, should_stop) {
     // Every complete sequence costs its relaxed cost + sum mu + the constant term.
     offset_ = std::accumulate(mu.begin(), mu.end(), 0.0) + static_cast<double>(model.constant);
     // Integer costs: only a cost <= upper - 1 matters; the tolerance errs towards not cutting.

@@ -10,9 +10,10 @@
 // with job j at time t costs at least
 //     (its relaxed cost) + B(t, j) + sum mu,
 // so it is cut when that reaches the incumbent. Children are tried cheapest bound first.
-// Dominance: partial sequences with the same job set and the same last job end at the same
-// time and face the same future, so only the cheapest is extended (a memo keyed by set and
-// last job, capped by memory; beyond the cap it just stops pruning that way).
+// Dominance: partial sequences with the same job set end at the same time and face the same
+// jobs, so one that is strictly dearer than another of its set, or as dear with the same last
+// job, is not extended (a memo keyed by the set, capped by memory; beyond the cap it just
+// stops pruning that way; the argument is in the .cc).
 #pragma once
 
 #include <cstdint>
@@ -28,7 +29,7 @@ namespace ordo {
 struct LagrangianBnbOptions {
   // Dominance memo cap. Kept small because doubling a table of 16M+ entries takes one to a few
   // seconds (fresh pages), an overrun of the time limit that the memo's pruning does not repay.
-  std::int64_t memory_mb = 256;
+  std::int64_t memory_mb = 1024;
 };
 
 struct LagrangianBnbResult {
