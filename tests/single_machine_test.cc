@@ -183,6 +183,38 @@ TEST(LagrangianBound, NeverAboveTheOptimum) {
   EXPECT_GT(closed, 400);  // the relaxation is strong on small instances
 }
 
+// The branch and bound's set-keyed dominance (a strictly dearer prefix of a set is cut whatever
+// its last job) against the subset dynamic programme, on instances too large to enumerate and
+// with a deliberately weak bound (ten steps, no elimination), so that the search and its memo
+// do the work; half with many ties, where prefixes of equal cost abound.
+TEST(LagrangianBranchAndBound, AgreesWithSubsetDynamicProgrammeUpTo14Jobs) {
+  for (std::uint64_t seed = 1; seed <= 60; ++seed) {
+    const int n = 10 + static_cast<int>(seed % 5);
+    const Instance in = RandomTardiness(2000 + seed, n, true, seed % 2 == 0);
+    const SmCostModel model = BuildSmCostModel(in);
+    const std::int64_t optimum = SubsetDp(model);
+    std::vector<int> edd(n);
+    std::iota(edd.begin(), edd.end(), 0);
+    for (const std::int64_t upper : {model.SequenceCost(edd), optimum}) {
+      SCOPED_TRACE(fmt::format("seed {} upper {}", seed, upper));
+      TimeIndexedRelaxation relaxation(model);
+      LagrangianBoundOptions options;
+      options.iterations = 100;
+      options.rounds = 0;
+      const LagrangianBoundResult r = LagrangianLowerBound(model, relaxation, [upper] { return upper; }, options, kNever);
+      ASSERT_LE(r.bound, optimum);
+      if (r.multipliers.empty() || r.bound == upper) continue;
+      const LagrangianBnbResult b = SolveByLagrangianBranchAndBound(model, relaxation, r.multipliers, upper, {}, kNever);
+      ASSERT_TRUE(b.solved) << b.why;
+      EXPECT_EQ(b.cost, optimum);
+      if (!b.sequence.empty()) {
+        EXPECT_EQ(model.SequenceCost(b.sequence), optimum);
+      }
+      EXPECT_EQ(b.sequence.empty(), upper == optimum);
+    }
+  }
+}
+
 // The state-space modifiers' search on the eliminated network: optimal, or stopped by its state
 // cap with a bound that never passes the optimum.
 TEST(StateSpaceModifiers, AgreesWithBruteForce) {
