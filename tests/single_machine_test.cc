@@ -143,6 +143,20 @@ TEST(TotalTardinessExact, StopsAtTheMemoryLimit) {
   EXPECT_NE(r.why.find("memory limit"), std::string::npos) << r.why;
 }
 
+// The branch and bound on the relaxation's network completes with the optimum, and hands over a
+// sequence exactly when the upper bound was not already optimal.
+void ExpectBranchAndBoundFindsOptimum(const SmCostModel& model, const TimeIndexedRelaxation& relaxation,
+                                      const std::vector<double>& multipliers, std::int64_t upper,
+                                      std::int64_t optimum) {
+  const LagrangianBnbResult b = SolveByLagrangianBranchAndBound(model, relaxation, multipliers, upper, {}, kNever);
+  ASSERT_TRUE(b.solved) << b.why;
+  EXPECT_EQ(b.cost, optimum);
+  if (!b.sequence.empty()) {
+    EXPECT_EQ(model.SequenceCost(b.sequence), optimum);
+  }
+  EXPECT_EQ(b.sequence.empty(), upper == optimum);
+}
+
 // Upper bounds from EDD and just above the optimum (the sharpest test of the elimination), with
 // and without elimination rounds: the bound never passes the optimum, the branch and bound on
 // the reduced network finds it.
@@ -170,13 +184,7 @@ TEST(LagrangianBound, NeverAboveTheOptimum) {
         }
         closed += r.bound == optimum;
         if (r.multipliers.empty() || r.bound == upper) continue;
-        const LagrangianBnbResult b = SolveByLagrangianBranchAndBound(model, relaxation, r.multipliers, upper, {}, kNever);
-        ASSERT_TRUE(b.solved) << b.why;
-        EXPECT_EQ(b.cost, optimum);
-        if (!b.sequence.empty()) {
-          EXPECT_EQ(model.SequenceCost(b.sequence), optimum);
-        }
-        EXPECT_EQ(b.sequence.empty(), upper == optimum);
+        ExpectBranchAndBoundFindsOptimum(model, relaxation, r.multipliers, upper, optimum);
       }
     }
   }
@@ -204,13 +212,7 @@ TEST(LagrangianBranchAndBound, AgreesWithSubsetDynamicProgrammeUpTo14Jobs) {
       const LagrangianBoundResult r = LagrangianLowerBound(model, relaxation, [upper] { return upper; }, options, kNever);
       ASSERT_LE(r.bound, optimum);
       if (r.multipliers.empty() || r.bound == upper) continue;
-      const LagrangianBnbResult b = SolveByLagrangianBranchAndBound(model, relaxation, r.multipliers, upper, {}, kNever);
-      ASSERT_TRUE(b.solved) << b.why;
-      EXPECT_EQ(b.cost, optimum);
-      if (!b.sequence.empty()) {
-        EXPECT_EQ(model.SequenceCost(b.sequence), optimum);
-      }
-      EXPECT_EQ(b.sequence.empty(), upper == optimum);
+      ExpectBranchAndBoundFindsOptimum(model, relaxation, r.multipliers, upper, optimum);
     }
   }
 }
