@@ -76,16 +76,21 @@ Action AddGenerateCommand(CLI::App& app) {
   ramp->add_option("--p-pair", o->ramp.pair_probability, "probability of a disjunctive pair per level")->check(CLI::Range(0.0, 1.0))->capture_default_str();
   ramp->add_option("--seed", o->ramp.seed, "random seed")->capture_default_str();
   CLI::App* tardiness = cmd->add_subcommand(
-      "tardiness", "single-machine (weighted) tardiness, Potts-Van Wassenhove: p ~ U[1,100], w ~ U[1,10], due dates by TF and RDD");
+      "tardiness", "single-machine (weighted) tardiness, Potts-Van Wassenhove: p ~ U[1,100], w ~ U[1,10], due dates by TF and RDD; "
+                   "with --release-factors, release dates and due dates by Chu's scheme");
   tardiness->add_option("--out-dir", o->out_dir, "directory for the instances and <prefix>.csv")->capture_default_str();
-  tardiness->add_option("--prefix", o->prefix, "instance name prefix (default smtt-n<jobs>-s<seed>, smwt-... when weighted)");
+  tardiness->add_option("--prefix", o->prefix, "instance name prefix (default smtt-n<jobs>-s<seed>, smwt-... when weighted, smtt-r-... with release dates)");
   tardiness->add_option("--jobs", o->tardiness.jobs, "jobs per instance")->check(CLI::Range(1, 1000000))->capture_default_str();
   tardiness->add_flag("--weighted", o->tardiness.weighted, "weights w ~ U[1, max-w] (else all 1: total tardiness)");
   tardiness->add_option("--max-p", o->tardiness.max_p, "largest processing time")->check(CLI::Range(1, 1000000000))->capture_default_str();
   tardiness->add_option("--max-w", o->tardiness.max_w, "largest weight")->check(CLI::Range(1, 1000000))->capture_default_str();
   tardiness->add_option("--tf", o->tardiness.tardiness_factors, "tardiness factors")->check(CLI::Range(0.0, 1.0))->capture_default_str();
   tardiness->add_option("--rdd", o->tardiness.due_date_ranges, "relative ranges of due dates")->check(CLI::Range(0.0, 2.0))->capture_default_str();
-  tardiness->add_option("--per-class", o->tardiness.per_class, "instances per (TF, RDD) pair")->check(CLI::Range(1, 100000))->capture_default_str();
+  tardiness->add_option("--release-factors", o->tardiness.release_factors,
+                        "release dates r ~ U[0, alpha P] and d = r + p + U[0, beta P], one class per (alpha, beta) (Chu 1992); e.g. 0.5 1 1.5")
+      ->check(CLI::Range(0.0, 10.0));
+  tardiness->add_option("--due-slacks", o->tardiness.due_slacks, "beta values with --release-factors")->check(CLI::Range(0.0, 10.0))->capture_default_str();
+  tardiness->add_option("--per-class", o->tardiness.per_class, "instances per class")->check(CLI::Range(1, 100000))->capture_default_str();
   tardiness->add_option("--seed", o->tardiness.seed, "random seed")->capture_default_str();
   return [o, ramp, tardiness]() {
     if (ramp->parsed()) {
@@ -94,7 +99,8 @@ Action AddGenerateCommand(CLI::App& app) {
     }
     if (tardiness->parsed()) {
       const std::string prefix =
-          o->prefix.empty() ? fmt::format("{}-n{}-s{}", o->tardiness.weighted ? "smwt" : "smtt", o->tardiness.jobs, o->tardiness.seed)
+          o->prefix.empty() ? fmt::format("{}{}-n{}-s{}", o->tardiness.weighted ? "smwt" : "smtt",
+                                                  o->tardiness.release_factors.empty() ? "" : "-r", o->tardiness.jobs, o->tardiness.seed)
                             : o->prefix;
       return WriteSet(gen::GenerateSmTardinessSet(o->tardiness, prefix), o->out_dir, prefix, prefix);
     }

@@ -12,9 +12,10 @@
 #include "io/instance_reader.h"
 #include "model/validate.h"
 #include "solve/common/rng.h"
-#include "solve/single_machine/dynasearch.h"
+#include "solve/single_machine/iterated_search.h"
 #include "solve/single_machine/lagrangian_bound.h"
 #include "solve/single_machine/lagrangian_branch_and_bound.h"
+#include "solve/single_machine/release_date_search.h"
 #include "solve/single_machine/sm_cost.h"
 #include "solve/single_machine/sm_rules.h"
 #include "solve/single_machine/sm_solver.h"
@@ -34,6 +35,19 @@ Instance RandomTardiness(std::uint64_t seed, int n, bool weighted, bool ties) {
   Instance in = gen::GenerateSmTardiness(n, weighted, ties ? 6 : 100, 10, tf, rdd, seed, "t");
   if (ties) {
     for (Job& job : in.jobs) job.due -= job.due % 5;
+  }
+  return in;
+}
+
+// Random 1|r_j|sum w_j T_j instance (Chu's scheme, sm generator); with `ties`, short jobs
+// and release dates on a grid of 5, so that idle time and equal completions are common.
+Instance RandomReleaseTardiness(std::uint64_t seed, int n, bool weighted, bool ties) {
+  Rng rng(seed);
+  const double alpha[] = {0.5, 1.0, 1.5}, beta[] = {0.05, 0.25, 0.5};
+  Instance in = gen::GenerateSmReleaseTardiness(n, weighted, ties ? 6 : 100, 10, alpha[rng.Below(3)], beta[rng.Below(3)],
+                                                seed, "r");
+  if (ties) {
+    for (Job& job : in.jobs) job.release -= job.release % 5;
   }
   return in;
 }
@@ -293,12 +307,34 @@ TEST(SmSolver, SameSeedSameSequenceWithOneThread) {
   EXPECT_EQ(a.result.solution->start, b.result.solution->start);
 }
 
-TEST(SmSolver, RefusesReleaseDatesWithAReason) {
+TEST(SmSolver, TakesReleaseDatesAndRefusesDeadlines) {
   Instance in = RandomTardiness(3, 5, true, false);
   in.jobs[2].release = 7;
-  const auto info = FindSolver("sm");
-  ASSERT_TRUE(info.ok());
+  EXPECT_EQ(DefaultSolverName(in), "sm");
+  in.jobs[3].deadline = 1000;
   EXPECT_EQ(DefaultSolverName(in), "sm-dispatch");
+  const RunOutcome out = test::SolveChecked(in, "sm", {});
+  EXPECT_EQ(out.result.status, SolveStatus::ModelInvalid);
+  EXPECT_NE(out.result.message.find("deadline"), std::string::npos) << out.result.message;
+}
+
+TEST(SmSolver, FindsReleaseDateOptimaAndNeverLosesToTheBestRule) {
+  for (std::uint64_t seed = 1; seed <= 150; ++seed) {
+    const int n = 1 + static_cast<int>(seed % 8);
+    Instance in = RandomReleaseTardiness(seed, n, seed % 4 != 0, seed % 2 == 0);
+    if (seed % 3 == 0) in.objective.terms.push_back({ObjectiveKind::TotalWeightedCompletion, 2});
+    if (seed % 5 == 0) in.objective.terms.push_back({ObjectiveKind::Makespan, 3});
+    const SmCostModel model = BuildSmCostModel(in);
+    const std::int64_t optimum = BruteForce(model);
+    const RunOutcome best_rule = test::SolveChecked(in, "sm-dispatch", {});
+    for (int threads : {1, 2}) {
+      const RunOutcome out = test::SolveChecked(in, "sm", {"max_kicks=100"}, threads);
+      ASSERT_TRUE(out.verified() && best_rule.verified()) << "seed " << seed;
+      EXPECT_EQ(out.result.solution->objective, optimum) << "seed " << seed << " threads " << threads;
+      EXPECT_LE(out.result.bound, optimum);
+      EXPECT_LE(out.result.solution->objective, best_rule.result.solution->objective);
+    }
+  }
 }
 
 TEST(SmSolver, ReachesTheOptimaOfTheFirstWt40Instances) {
@@ -315,6 +351,24 @@ TEST(SmSolver, ReachesTheOptimaOfTheFirstWt40Instances) {
   }
 }
 
+// Every single move of the neighbourhood, by full recomputation: none may improve.
+void ExpectNoImprovingMove(const SmCostModel& model, const std::vector<int>& seq, std::int64_t cost, std::uint64_t seed) {
+  const int n = model.size();
+  for (int i = 0; i < n; ++i) {
+    for (int j = i + 1; j < n; ++j) {
+      std::vector<int> s = seq;
+      std::swap(s[i], s[j]);
+      EXPECT_GE(model.SequenceCost(s), cost) << "swap " << i << " " << j << " seed " << seed;
+      s = seq;
+      std::rotate(s.begin() + i, s.begin() + i + 1, s.begin() + j + 1);
+      EXPECT_GE(model.SequenceCost(s), cost) << "forward " << i << " " << j << " seed " << seed;
+      s = seq;
+      std::rotate(s.begin() + i, s.begin() + j, s.begin() + j + 1);
+      EXPECT_GE(model.SequenceCost(s), cost) << "backward " << i << " " << j << " seed " << seed;
+    }
+  }
+}
+
 TEST(Dynasearch, EndsAtALocalOptimumOfEverySingleMove) {
   for (std::uint64_t seed = 1; seed <= 60; ++seed) {
     const Instance in = RandomTardiness(seed, 2 + static_cast<int>(seed % 25), seed % 2 == 0, seed % 3 == 0);
@@ -326,21 +380,46 @@ TEST(Dynasearch, EndsAtALocalOptimumOfEverySingleMove) {
     const std::int64_t cost = search.Descend(seq);
     EXPECT_LE(cost, start);
     EXPECT_EQ(cost, model.SequenceCost(seq));
-    const int n = model.size();
-    for (int i = 0; i < n; ++i) {
-      for (int j = i + 1; j < n; ++j) {
-        std::vector<int> s = seq;
-        std::swap(s[i], s[j]);
-        EXPECT_GE(model.SequenceCost(s), cost) << "swap " << i << " " << j << " seed " << seed;
-        s = seq;
-        std::rotate(s.begin() + i, s.begin() + i + 1, s.begin() + j + 1);
-        EXPECT_GE(model.SequenceCost(s), cost) << "forward " << i << " " << j;
-        s = seq;
-        std::rotate(s.begin() + i, s.begin() + j, s.begin() + j + 1);
-        EXPECT_GE(model.SequenceCost(s), cost) << "backward " << i << " " << j;
-      }
-    }
+    ExpectNoImprovingMove(model, seq, cost, seed);
   }
+}
+
+TEST(ReleaseDateSearch, EndsAtALocalOptimumOfEverySingleMove) {
+  // The descent's incremental evaluation stops early (unchanged completion, or no possible
+  // gain); a wrong stop leaves an improving move that this full recomputation finds.
+  for (std::uint64_t seed = 1; seed <= 120; ++seed) {
+    Instance in = RandomReleaseTardiness(seed, 2 + static_cast<int>(seed % 30), seed % 2 == 0, seed % 3 == 0);
+    if (seed % 4 == 0) in.objective.terms.push_back({ObjectiveKind::TotalWeightedCompletion, 1});
+    if (seed % 5 == 0) in.objective.terms.push_back({ObjectiveKind::Makespan, 7});
+    const SmCostModel model = BuildSmCostModel(in);
+    std::vector<int> seq(model.size());
+    std::iota(seq.begin(), seq.end(), 0);
+    const std::int64_t start = model.SequenceCost(seq);
+    ReleaseDateDescent search(model, {});
+    const std::int64_t cost = search.Descend(seq);
+    EXPECT_LE(cost, start);
+    ASSERT_EQ(cost, model.SequenceCost(seq)) << "seed " << seed;
+    ExpectNoImprovingMove(model, seq, cost, seed);
+  }
+}
+
+TEST(ReleaseDateSearch, IteratedNeverWorseThanItsStartAndReportsEveryBest) {
+  const Instance in = RandomReleaseTardiness(5, 80, true, false);
+  const SmCostModel model = BuildSmCostModel(in);
+  ASSERT_TRUE(model.HasReleaseDates());
+  std::vector<int> seq(model.size());
+  std::iota(seq.begin(), seq.end(), 0);
+  const std::int64_t start = model.SequenceCost(seq);
+  std::int64_t last = std::numeric_limits<std::int64_t>::max();
+  IteratedSearchOptions options;
+  options.max_kicks = 300;
+  RunIteratedSearch(model, options, 3, 0, seq, kNever, [&](std::int64_t cost, const std::vector<int>& s) {
+    EXPECT_LT(cost, last);
+    EXPECT_EQ(cost, model.SequenceCost(s));
+    last = cost;
+  });
+  EXPECT_EQ(model.SequenceCost(seq), last);
+  EXPECT_LE(last, start);
 }
 
 TEST(Dynasearch, IteratedNeverWorseThanItsStartAndReportsEveryBest) {
@@ -350,9 +429,9 @@ TEST(Dynasearch, IteratedNeverWorseThanItsStartAndReportsEveryBest) {
   std::iota(seq.begin(), seq.end(), 0);
   const std::int64_t start = model.SequenceCost(seq);
   std::int64_t last = std::numeric_limits<std::int64_t>::max();
-  IteratedDynasearchOptions options;
+  IteratedSearchOptions options;
   options.max_kicks = 300;
-  RunIteratedDynasearch(model, options, 3, 0, seq, kNever, [&](std::int64_t cost, const std::vector<int>& s) {
+  RunIteratedSearch(model, options, 3, 0, seq, kNever, [&](std::int64_t cost, const std::vector<int>& s) {
     EXPECT_LT(cost, last);
     EXPECT_EQ(cost, model.SequenceCost(s));
     last = cost;
@@ -415,6 +494,31 @@ TEST(SmGenerator, FollowsPottsVanWassenhove) {
     }
   }
   EXPECT_EQ(set[0].name, "g-tf0.2-rdd0.2-1");
+}
+
+TEST(SmGenerator, ReleaseDatesFollowChu) {
+  gen::SmTardinessOptions options;
+  options.jobs = 40;
+  options.weighted = true;
+  options.per_class = 2;
+  options.release_factors = {0.5, 1.5};
+  const auto set = gen::GenerateSmTardinessSet(options, "g");
+  ASSERT_EQ(set.size(), 12u);  // 2 alphas x 3 betas x 2
+  EXPECT_EQ(set[0].name, "g-a0.5-b0.05-1");
+  for (const Instance& in : set) {
+    EXPECT_TRUE(ValidateInstance(in).ok());
+    const double alpha = in.name.find("-a0.5-") != std::string::npos ? 0.5 : 1.5;
+    Time total = 0;
+    for (const Operation& op : in.operations) total += op.modes[0].duration;
+    for (std::size_t j = 0; j < in.jobs.size(); ++j) {
+      const Job& job = in.jobs[j];
+      const Time p = in.operations[j].modes[0].duration;
+      EXPECT_GE(job.release, 0);
+      EXPECT_LE(job.release, static_cast<Time>(alpha * static_cast<double>(total)));
+      EXPECT_GE(job.due, job.release + p);
+      EXPECT_LE(job.due, job.release + p + total / 2);
+    }
+  }
 }
 
 }  // namespace

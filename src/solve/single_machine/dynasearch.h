@@ -12,17 +12,12 @@
 // and applied at once; a descent repeats this until no set improves. Insertions cost O(n)
 // per position with running sums (the shifted jobs move by the length of one fixed job);
 // swaps shift their middle by p_j - p_i, so they cost O(window) per pair.
-//
-// Iterated dynasearch alternates descents with kicks (a few random swaps of nearby jobs),
-// accepts a new local optimum when it is no worse than the current one and goes back to the
-// best sequence after a run of kicks without improvement, growing the kick while it stalls.
+// Iterated dynasearch (iterated_search.h) alternates these descents with kicks.
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <vector>
 
-#include "solve/common/rng.h"
 #include "solve/single_machine/sm_cost.h"
 
 namespace ordo {
@@ -61,26 +56,5 @@ class Dynasearch {
   std::vector<Choice> choice_;
   std::vector<int> scratch_;
 };
-
-struct IteratedDynasearchOptions {
-  DynasearchOptions neighbourhood;
-  int kick_swaps = 3;        // random swaps per kick at first
-  int max_kick_swaps = 12;   // the kick grows by one swap per `stall_kicks` kicks without improvement
-  int stall_kicks = 40;      // kicks without a new best before returning to the best sequence
-  std::int64_t max_kicks = 0;  // 0 = until stopped
-};
-
-struct IteratedDynasearchStats {
-  std::int64_t kicks = 0;
-  std::int64_t passes = 0;
-};
-
-// Improves `sequence` in place (it ends as the best found) until should_stop() or max_kicks;
-// on_improvement(cost, sequence) is called for every new best, the starting local optimum
-// included. Stops early when the cost reaches `lower_bound`. Deterministic for a seed.
-IteratedDynasearchStats RunIteratedDynasearch(const SmCostModel& model, const IteratedDynasearchOptions& options,
-                                              std::uint64_t seed, std::int64_t lower_bound, std::vector<int>& sequence,
-                                              const std::function<bool()>& should_stop,
-                                              const std::function<void(std::int64_t, const std::vector<int>&)>& on_improvement);
 
 }  // namespace ordo

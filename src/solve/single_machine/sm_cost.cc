@@ -8,6 +8,15 @@
 namespace ordo {
 
 std::int64_t SmCostModel::SequenceCost(std::span<const int> sequence) const {
+  if (HasReleaseDates()) {
+    std::int64_t cost = 0;
+    Time t = 0;
+    for (int j : sequence) {
+      t = std::max(t, r[j]) + p[j];
+      cost += JobCost(j, t);
+    }
+    return cost + makespan_weight * t;
+  }
   std::int64_t cost = constant;
   Time t = 0;
   for (int j : sequence) {
@@ -30,11 +39,9 @@ std::string SmCostUnsupported(const Instance& in) {
     if (!r.calendar.empty()) return fmt::format("resource {} has a capacity calendar", r.name);
   }
   for (const Job& job : in.jobs) {
-    if (job.release > 0) return fmt::format("job {} has a release date", job.name);
     if (job.deadline != kNoDeadline) return fmt::format("job {} has a deadline", job.name);
     for (int o : job.operations) {
       const Operation& op = in.operations[o];
-      if (op.release > 0) return fmt::format("operation {} has a release date", op.name);
       if (op.deadline != kNoDeadline) return fmt::format("operation {} has a deadline", op.name);
       if (op.modes.size() != 1) return fmt::format("operation {} has several modes", op.name);
     }
@@ -54,6 +61,11 @@ SmCostModel BuildSmCostModel(const Instance& in) {
     const Job& job = in.jobs[j];
     m.p.push_back(in.operations[job.operations[0]].modes[0].duration);
     m.d.push_back(job.due);
+    const Time release = std::max(job.release, in.operations[job.operations[0]].release);
+    if (release > 0) {
+      if (m.r.empty()) m.r.assign(n, 0);
+      m.r[j] = release;
+    }
   }
   const Time total = std::accumulate(m.p.begin(), m.p.end(), Time{0});
   for (const ObjectiveTerm& term : in.objective.terms) {
@@ -61,8 +73,9 @@ SmCostModel BuildSmCostModel(const Instance& in) {
       if (term.kind == ObjectiveKind::TotalWeightedTardiness) m.a[j] += term.weight * in.jobs[j].weight;
       if (term.kind == ObjectiveKind::TotalWeightedCompletion) m.b[j] += term.weight * in.jobs[j].weight;
     }
-    if (term.kind == ObjectiveKind::Makespan) m.constant += term.weight * total;
+    if (term.kind == ObjectiveKind::Makespan) m.makespan_weight += term.weight;
   }
+  m.constant = m.makespan_weight * total;
   return m;
 }
 
@@ -72,6 +85,7 @@ Solution SequenceToSolution(const Instance& in, const SmCostModel& model, std::s
   s.start.assign(in.operations.size(), 0);
   Time t = 0;
   for (int j : sequence) {
+    if (model.HasReleaseDates()) t = std::max(t, model.r[j]);
     s.start[in.jobs[j].operations[0]] = t;
     t += model.p[j];
   }

@@ -11,7 +11,7 @@
 
 #include "solve/common/evaluate.h"
 #include "solve/common/result.h"
-#include "solve/single_machine/dynasearch.h"
+#include "solve/single_machine/iterated_search.h"
 #include "solve/single_machine/lagrangian_bound.h"
 #include "solve/single_machine/lagrangian_branch_and_bound.h"
 #include "solve/single_machine/sm_rules.h"
@@ -133,7 +133,7 @@ class SmSolver : public Solver {
 
   SolveResult Solve(const Instance& instance, const SolveControl& control) override {
     if (std::string why = SmCostUnsupported(instance); !why.empty()) {
-      return ModelInvalidResult("solver sm needs a sum-over-jobs cost without release dates or deadlines: " + why +
+      return ModelInvalidResult("solver sm needs a sum-over-jobs cost without deadlines: " + why +
                                 " (sm-dispatch handles it)");
     }
     const SmCostModel model = BuildSmCostModel(instance);
@@ -142,15 +142,18 @@ class SmSolver : public Solver {
     SmIncumbent incumbent(model, control, BestRuleSequence(instance, model, stats.schedules), bound);
     control.Report({control.Elapsed(), incumbent.cost(), bound, "best dispatching rule"});
 
-    const bool exact = exact_ && model.IsTotalTardiness();
+    // With release dates only the local search runs (release_date_search.h); the bound is
+    // that of the relaxation without them.
+    const bool releases = model.HasReleaseDates();
+    const bool exact = exact_ && !releases && model.IsTotalTardiness();
     std::atomic<bool> proved{false};
     std::string exact_note;
     std::atomic<std::int64_t> kicks{0};
     const auto local_search = [&](std::uint64_t seed, std::int64_t max_kicks) {
-      IteratedDynasearchOptions options = ils_;
+      IteratedSearchOptions options = ils_;
       if (max_kicks > 0) options.max_kicks = options.max_kicks > 0 ? std::min(options.max_kicks, max_kicks) : max_kicks;
       std::vector<int> sequence = incumbent.Sequence();
-      const IteratedDynasearchStats s = RunIteratedDynasearch(
+      const IteratedSearchStats s = RunIteratedSearch(
           model, options, seed, incumbent.bound(), sequence,
           [&] { return control.ShouldStop() || proved.load() || incumbent.done(); },
           [&](std::int64_t cost, const std::vector<int>& seq) { incumbent.Offer(cost, seq); });
@@ -240,7 +243,7 @@ class SmSolver : public Solver {
         bound_by_relaxation();
       }
     };
-    const bool proving = exact || lagrangian_iterations_ > 0;
+    const bool proving = exact || (!releases && lagrangian_iterations_ > 0);
 
     if (threads == 1) {
       if (proving) {
@@ -274,7 +277,7 @@ class SmSolver : public Solver {
   std::int64_t memory_mb_;
   std::int64_t modifier_states_;
   std::int64_t kicks_before_exact_;
-  IteratedDynasearchOptions ils_;
+  IteratedSearchOptions ils_;
 };
 
 }  // namespace
