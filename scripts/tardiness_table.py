@@ -3,6 +3,7 @@
 
   tardiness_table.py wt FILE...            one row per file: OR-Library wt sets against the BKS
   tardiness_table.py smtt DIR TAG          generated 1||sum T_j sets: exact times, rule gaps
+  tardiness_table.py release DIR TAG TAG1  generated 1|r_j|sum w_j T_j sets against the best found
 """
 import csv
 import statistics
@@ -66,10 +67,41 @@ def smtt_table(directory, tag):
         print(f"| {n} | {len(exact)} | {checked} | {len(proved)} | {fmt_time(times)} | {len(reference) - len(positive)} | " + " | ".join(cells) + " |")
 
 
+def release_table(directory, tag, short_tag):
+    d = Path(directory)
+    runs = [("ATC-k", "atc-k"), ("best rule", "best"), ("200 kicks", "kicks200"),
+            (f"sm {short_tag}", f"sm-{short_tag}"), (f"sm {tag}", f"sm-{tag}")]
+    print("| n | instances | checked | best found 0 | " + " | ".join(f"{label} gap % / best reached" for label, _ in runs)
+          + f" | sm {tag}: median / max time to best s |")
+    print("|---|---|---|---|" + "---|" * len(runs) + "---|")
+    for n in (50, 100, 200):
+        results = {}
+        for _, name in runs:
+            f = d / f"smwt-r-n{n}-{name}.csv"
+            results[name] = {x["instance"]: x for x in rows(f)} if f.exists() else {}
+        long_run = results[f"sm-{tag}"]
+        if not long_run:
+            continue
+        # Every run's objective is checked; the reference is the best of them per instance.
+        instances = sorted(long_run)
+        checked = [k for k in instances if all(results[name].get(k, {}).get("verified") == "1" for _, name in runs)]
+        best = {k: min(int(results[name][k]["objective"]) for _, name in runs) for k in checked}
+        cells = []
+        for _, name in runs:
+            gaps = [gap(int(results[name][k]["objective"]), v) for k, v in best.items() if v > 0]
+            reached = sum(1 for k, v in best.items() if int(results[name][k]["objective"]) == v)
+            cells.append(f"{statistics.mean(gaps):.2f} / {reached}" if gaps else f"- / {reached}")
+        ttb = [float(long_run[k]["seconds_to_best"]) for k in checked]
+        zero = sum(1 for v in best.values() if v == 0)
+        print(f"| {n} | {len(instances)} | {len(checked)} | {zero} | " + " | ".join(cells) + f" | {fmt_time(ttb)} |")
+
+
 if __name__ == "__main__":
     if len(sys.argv) >= 3 and sys.argv[1] == "wt":
         wt_table(sys.argv[2:])
     elif len(sys.argv) == 4 and sys.argv[1] == "smtt":
         smtt_table(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) == 5 and sys.argv[1] == "release":
+        release_table(sys.argv[2], sys.argv[3], sys.argv[4])
     else:
         sys.exit(__doc__)

@@ -352,13 +352,16 @@ TEST(SmSolver, ReachesTheOptimaOfTheFirstWt40Instances) {
 }
 
 // Every single move of the neighbourhood, by full recomputation: none may improve.
-void ExpectNoImprovingMove(const SmCostModel& model, const std::vector<int>& seq, std::int64_t cost, std::uint64_t seed) {
+// Without `insertions`, only the swaps are checked.
+void ExpectNoImprovingMove(const SmCostModel& model, const std::vector<int>& seq, std::int64_t cost, std::uint64_t seed,
+                           bool insertions = true) {
   const int n = model.size();
   for (int i = 0; i < n; ++i) {
     for (int j = i + 1; j < n; ++j) {
       std::vector<int> s = seq;
       std::swap(s[i], s[j]);
       EXPECT_GE(model.SequenceCost(s), cost) << "swap " << i << " " << j << " seed " << seed;
+      if (!insertions) continue;
       s = seq;
       std::rotate(s.begin() + i, s.begin() + i + 1, s.begin() + j + 1);
       EXPECT_GE(model.SequenceCost(s), cost) << "forward " << i << " " << j << " seed " << seed;
@@ -395,11 +398,12 @@ TEST(ReleaseDateSearch, EndsAtALocalOptimumOfEverySingleMove) {
     std::vector<int> seq(model.size());
     std::iota(seq.begin(), seq.end(), 0);
     const std::int64_t start = model.SequenceCost(seq);
-    ReleaseDateDescent search(model, {});
+    const bool insertions = seed % 7 != 0;
+    ReleaseDateDescent search(model, {0, insertions});
     const std::int64_t cost = search.Descend(seq);
     EXPECT_LE(cost, start);
     ASSERT_EQ(cost, model.SequenceCost(seq)) << "seed " << seed;
-    ExpectNoImprovingMove(model, seq, cost, seed);
+    ExpectNoImprovingMove(model, seq, cost, seed, insertions);
   }
 }
 
