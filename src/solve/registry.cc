@@ -71,9 +71,9 @@ const std::vector<SolverInfo>& SolverRegistry() {
       {"blocking-ig", "iterated greedy on the alternative graph for blocking job shops, with or without swaps, flexible too; parallel portfolio",
        {Family::JobShop, Family::FlexibleJobShop}, true, IteratedGreedyParams(),
        [](const ParamValues& p) { return MakeIteratedGreedy(p); }},
-      {"sm", "single machine, sum-over-jobs costs (weighted tardiness, weighted completion): dispatching rules, iterated dynasearch with swaps and insertions (parallel runs), and for total tardiness an exact Lawler decomposition with memoisation that proves optimality",
+      {"sm", "single machine, sum-over-jobs costs (weighted tardiness, weighted completion): dispatching rules, iterated dynasearch with swaps and insertions (parallel runs), and for total tardiness an exact Lawler decomposition with memoisation that proves optimality; with release dates an iterated first-improvement descent (1|r_j|sum w_j T_j)",
        {Family::SingleMachine}, false, SmSolverParams(), [](const ParamValues& p) { return MakeSmSolver(p); }},
-      {"sm-dispatch", "single-machine dispatching rules (EDD, SPT, WSPT, MDD, WMDD, ATC with fixed or searched k, COVERT, MDDC, EDDC, PSK); handles release dates",
+      {"sm-dispatch", "single-machine dispatching rules (EDD, SPT, WSPT, MDD, WMDD, ATC with fixed or searched k, COVERT, MDDC, EDDC, PSK); handles release dates and deadlines",
        {Family::SingleMachine}, false, SmDispatchParams(), [](const ParamValues& p) { return MakeSmDispatch(p); }},
   };
   return registry;
