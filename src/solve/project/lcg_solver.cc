@@ -33,9 +33,9 @@ std::vector<ParamSpec> ProjectLcgParams(bool hybrid) {
        "with 1 thread, neighbourhoods searched before the exact search (with 2+ threads the LNS runs until the end)"},
       {"restart_unit", ParamType::Int, "256", 0, 1e9, {}, "conflicts per Luby restart unit (0 = no restarts)"},
       {"reduce_first", ParamType::Int, "4000", 100, 1e9, {}, "learned clauses kept before the first reduction"},
-      {"search", ParamType::Choice, "activity", 0, 0, {"settimes", "activity", "alternate"},
+      {"search", ParamType::Choice, "alternate", 0, 0, {"settimes", "activity", "alternate"},
        "branching: set-times (earliest unfixed start), activity (most active start in recent conflicts, at its earliest), "
-       "or alternate between them at each restart"},
+       "or alternate between them at each restart (the default: neither wins everywhere; PSPLIB figures in BENCHMARKS 6.2)"},
       {"overload", ParamType::Int, "0", 0, 1, {}, "energetic overload check on every resource beside time-tabling (1) or not (0); measured slower on PSPLIB, so off"},
       {"feasibility", ParamType::Int, "0", 0, 1, {}, "1: stop at the first schedule (a feasibility question, as in the ramps); 0: minimise the makespan"},
       {"explain", ParamType::Int, "1", 0, 1, {}, "when infeasible, find a minimal conflicting set of constraints (1) or not (0)"},
