@@ -18,9 +18,6 @@ std::vector<ParamSpec> ProjectGaParams() {
       {"population", ParamType::Int, "40", 2, 100000, {}, "individuals kept per generation"},
       {"mutation", ParamType::Double, "0.05", 0, 1, {}, "probability per list position of a neighbour swap"},
       {"restart_after", ParamType::Int, "0", 0, 1e12, {}, "generations without a new best before the population is drawn afresh but for its best (0 = never)"},
-      {"tournament", ParamType::Bool, "false", 0, 0, {}, "parents by binary tournament instead of random pairing"},
-      {"intensify_at", ParamType::Double, "0", 0, 1, {}, "with max_schedules: fraction of the budget after which the population is rebuilt from perturbed copies of the best (0 = never)"},
-      {"perturbation_moves", ParamType::Int, "0", 0, 1e9, {}, "random precedence-feasible shifts per perturbed copy (0 = a tenth of the activities)"},
       {"max_schedules", ParamType::Int, "0", 0, 1e15, {}, "budget of schedule-generation passes over all threads (0 = until the time limit)"},
   };
 }
@@ -80,9 +77,6 @@ std::unique_ptr<Solver> MakeProjectGa(const ParamValues& params) {
   options.mutation = params.GetDouble("mutation");
   options.max_schedules = params.GetInt("max_schedules");
   options.restart_after = params.GetInt("restart_after");
-  options.tournament = params.GetBool("tournament");
-  options.intensify_at = params.GetDouble("intensify_at");
-  options.perturbation_moves = static_cast<int>(params.GetInt("perturbation_moves"));
   return std::make_unique<ProjectGaSolver>(options);
 }
 

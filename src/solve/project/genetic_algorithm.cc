@@ -124,42 +124,6 @@ void ActivityListGa::Mutate(Individual& child) {
   }
 }
 
-void ActivityListGa::Perturb(std::vector<int>& list, int moves) {
-  const int n = static_cast<int>(list.size());
-  position_.resize(n);
-  for (int m = 0; m < moves && n >= 2; ++m) {
-    for (int k = 0; k < n; ++k) position_[list[k]] = k;
-    const int from = static_cast<int>(rng_.Below(static_cast<std::uint64_t>(n)));
-    const int a = list[from];
-    int lo = 0, hi = n - 1;  // a may go to any position in [lo, hi]
-    for (int p : scheduler_.Predecessors(a)) lo = std::max(lo, position_[p] + 1);
-    for (int s : scheduler_.Successors(a)) hi = std::min(hi, position_[s] - 1);
-    if (lo > from) lo = from;  // (cannot happen for a feasible list; keeps the range valid)
-    if (hi < from) hi = from;
-    const int to = lo + static_cast<int>(rng_.Below(static_cast<std::uint64_t>(hi - lo + 1)));
-    if (to < from) {
-      std::rotate(list.begin() + to, list.begin() + from, list.begin() + from + 1);
-    } else if (to > from) {
-      std::rotate(list.begin() + from, list.begin() + from + 1, list.begin() + to + 1);
-    }
-  }
-}
-
-void ActivityListGa::Intensify(std::vector<Individual>& population,
-                               const std::function<void(Time, const std::vector<Time>&)>& on_improve) {
-  // The population is sorted best first; keep the best, refill with perturbed copies.
-  const int size = options_.population;
-  const int moves = options_.perturbation_moves > 0 ? options_.perturbation_moves : std::max(1, scheduler_.size() / 10);
-  population.resize(1);
-  for (int k = 1; k < size && BudgetLeft(1); ++k) {
-    Individual ind;
-    ind.list = population[0].list;
-    Perturb(ind.list, moves);
-    Evaluate(ind, on_improve);
-    population.push_back(std::move(ind));
-  }
-}
-
 void ActivityListGa::Run(const std::function<bool()>& should_stop,
                          const std::function<void(Time, const std::vector<Time>&)>& on_improve) {
   const int size = options_.population;
@@ -172,15 +136,8 @@ void ActivityListGa::Run(const std::function<bool()>& should_stop,
     population.push_back(std::move(ind));
   }
   std::vector<int> order(population.size());
-  bool intensified = false;
   while (BudgetLeft(1) && !should_stop() && population.size() >= 2) {
     ++generations_;
-    if (!intensified && options_.intensify_at > 0 && options_.max_schedules > 0 &&
-        static_cast<double>(schedules_) >= options_.intensify_at * static_cast<double>(options_.max_schedules)) {
-      intensified = true;
-      Intensify(population, on_improve);
-      continue;
-    }
     // A converged population breeds copies: after `restart_after` generations without a new
     // best, keep the best individual and draw the rest afresh (the classic restart of
     // genetic algorithms; it matters for runs far beyond the 50,000-schedule budgets).
@@ -201,16 +158,10 @@ void ActivityListGa::Run(const std::function<bool()>& should_stop,
     std::iota(order.begin(), order.end(), 0);
     for (std::size_t k = order.size(); k > 1; --k) std::swap(order[k - 1], order[rng_.Below(k)]);
     const std::size_t parents = population.size();
-    const auto tournament = [&] {
-      const std::size_t x = rng_.Below(parents), y = rng_.Below(parents);
-      return population[x].makespan <= population[y].makespan ? x : y;
-    };
     for (std::size_t k = 0; k + 1 < parents && BudgetLeft(1) && !should_stop(); k += 2) {
-      const std::size_t m = options_.tournament ? tournament() : order[k];
-      const std::size_t f = options_.tournament ? tournament() : order[k + 1];
       for (int side = 0; side < 2 && BudgetLeft(1); ++side) {
-        const Individual& mother = population[side == 0 ? m : f];
-        const Individual& father = population[side == 0 ? f : m];
+        const Individual& mother = population[order[k + side]];
+        const Individual& father = population[order[k + 1 - side]];
         Individual child;
         Crossover(mother, father, child);
         Mutate(child);

@@ -28,12 +28,6 @@ struct GaOptions {
   double mutation = 0.05;       // probability per list position of a neighbour swap
   std::int64_t max_schedules = 0;  // budget of SGS passes; 0 = until stopped
   std::int64_t restart_after = 0;  // generations without a new best before a restart (0 = never)
-  bool tournament = false;      // parents by binary tournament instead of random pairing
-  // With a schedule budget: after this fraction of it, the population is rebuilt from the
-  // best list and perturbed copies of it (the second phase of Valls, Ballestin & Quintanilla
-  // 2008); 0 = never.
-  double intensify_at = 0;
-  int perturbation_moves = 0;   // shifts per perturbed copy; 0 = n / 10
 };
 
 class ActivityListGa {
@@ -60,18 +54,12 @@ class ActivityListGa {
   void Evaluate(Individual& ind, const std::function<void(Time, const std::vector<Time>&)>& on_improve);
   void Crossover(const Individual& mother, const Individual& father, Individual& child);
   void Mutate(Individual& child);
-  // Moves `moves` random activities to random positions between their last predecessor and
-  // first successor in the list (precedence-feasible by construction).
-  void Perturb(std::vector<int>& list, int moves);
-  void Intensify(std::vector<Individual>& population,
-                 const std::function<void(Time, const std::vector<Time>&)>& on_improve);
 
   ListScheduler scheduler_;
   GaOptions options_;
   Rng rng_;
   std::vector<Time> lft_;
   std::vector<char> taken_;
-  std::vector<int> position_;
   std::int64_t schedules_ = 0;
   std::int64_t generations_ = 0;
   std::int64_t last_improvement_ = 0;
