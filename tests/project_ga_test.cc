@@ -10,6 +10,7 @@
 #include "model/validate.h"
 #include "random_instances.h"
 #include "solve/common/evaluate.h"
+#include "solve/common/rng.h"
 #include "solve/project/list_scheduler.h"
 #include "test_util.h"
 #include "tiny_projects.h"
@@ -22,6 +23,15 @@ Solution FromStarts(const std::vector<Time>& start) {
   s.mode.assign(start.size(), 0);
   s.start = start;
   return s;
+}
+
+// The random projects with their calendars and release dates removed: schedules may then be
+// shifted in time, which the two-population GA needs.
+Instance ShiftInvariant(Instance in) {
+  for (Resource& r : in.resources) r.calendar.clear();
+  for (Operation& op : in.operations) op.release = 0;
+  for (Job& j : in.jobs) j.release = 0;
+  return in;
 }
 
 TEST(ListScheduler, ForwardAndJustifiedSchedulesAreFeasibleAndJustificationNeverLonger) {
@@ -50,6 +60,32 @@ TEST(ListScheduler, ForwardAndJustifiedSchedulesAreFeasibleAndJustificationNever
   }
 }
 
+TEST(ListScheduler, BackwardPassesShiftedToZeroAreFeasibleSchedules) {
+  // The two-population GA decodes children by a single backward pass from any priority list
+  // and shifts the result to time 0; that must be a feasible schedule of the stated length.
+  for (std::uint64_t seed = 1; seed <= 60; ++seed) {
+    const Instance in = ShiftInvariant(test::SingleModeMakespanRcpsp(seed, 25));
+    ListScheduler scheduler(in);
+    ASSERT_TRUE(scheduler.ShiftInvariant()) << in.name;
+    std::vector<int> list(scheduler.size());
+    std::iota(list.begin(), list.end(), 0);
+    Rng rng(seed);
+    for (std::size_t k = list.size(); k > 1; --k) std::swap(list[k - 1], list[rng.Below(k)]);
+    ASSERT_GE(scheduler.BackwardList(list, scheduler.horizon()), 0) << in.name;
+    const Time length = scheduler.ShiftToZero();
+    Solution s = FromStarts(scheduler.start());
+    s.objective = EvaluateObjective(in, s);
+    EXPECT_EQ(s.objective, length) << in.name;
+    EXPECT_TRUE(CheckSolution(in, s).feasible()) << in.name;
+    // Its increasing-start list decodes forward to a schedule no longer (left justification).
+    scheduler.ListByStart(list);
+    EXPECT_LE(scheduler.Forward(list), length) << in.name;
+  }
+  Instance with_release = ShiftInvariant(test::SingleModeMakespanRcpsp(5, 10));
+  with_release.operations[3].release = 4;
+  EXPECT_FALSE(ListScheduler(with_release).ShiftInvariant());
+}
+
 TEST(ListScheduler, DeclinesWhatTheExactEngineMustDo) {
   Instance in = test::SingleModeMakespanRcpsp(3, 6);
   in.operations[2].deadline = 100;
@@ -60,11 +96,15 @@ TEST(ListScheduler, DeclinesWhatTheExactEngineMustDo) {
 }
 
 TEST(ProjectGa, SchedulesPassTheCheckerAndTheBudgetHolds) {
-  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
-    const Instance in = test::SingleModeMakespanRcpsp(seed, 30);
-    // Every other seed restarts the population often, so that restarts are exercised too.
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    // Odd seeds keep calendars and release dates (one population), even ones drop them (two
+    // populations); seeds also cycle through the single population with frequent restarts
+    // and the two-point crossover, so that every path is exercised.
+    const Instance raw = test::SingleModeMakespanRcpsp(seed, 30);
+    const Instance in = seed % 2 == 0 ? ShiftInvariant(raw) : raw;
     std::vector<std::string> params = {"max_schedules=700"};
-    if (seed % 2 == 0) params.push_back("restart_after=2");
+    if (seed / 2 % 3 == 1) params.insert(params.end(), {"bipopulation=false", "restart_after=2"});
+    if (seed / 2 % 3 == 2) params.push_back("peak_crossover=false");
     const RunOutcome out = test::SolveChecked(in, "project-ga", params, 1, seed, 30);
     ASSERT_TRUE(out.verified()) << in.name << ": " << out.result.message;
     EXPECT_LE(out.result.stats.schedules, 700) << in.name;

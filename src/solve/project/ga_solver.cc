@@ -15,9 +15,11 @@ namespace ordo {
 
 std::vector<ParamSpec> ProjectGaParams() {
   return {
-      {"population", ParamType::Int, "40", 2, 100000, {}, "individuals kept per generation"},
+      {"population", ParamType::Int, "0", 0, 100000, {}, "individuals kept per generation, per population when there are two (0 = 60 with two populations, 40 with one)"},
       {"mutation", ParamType::Double, "0.05", 0, 1, {}, "probability per list position of a neighbour swap"},
       {"restart_after", ParamType::Int, "0", 0, 1e12, {}, "generations without a new best before the population is drawn afresh but for its best (0 = never)"},
+      {"bipopulation", ParamType::Bool, "true", 0, 0, {}, "two populations of left- and right-justified schedules breeding each other, one schedule per child (Debels & Vanhoucke 2007); instances with release dates or calendars always use the double-justified single population"},
+      {"peak_crossover", ParamType::Bool, "true", 0, 0, {}, "the child keeps the father's order on his busiest window and the mother's elsewhere (after Valls, Ballestin & Quintanilla 2008) instead of Hartmann's two-point crossover"},
       {"max_schedules", ParamType::Int, "0", 0, 1e15, {}, "budget of schedule-generation passes over all threads (0 = until the time limit)"},
   };
 }
@@ -77,6 +79,8 @@ std::unique_ptr<Solver> MakeProjectGa(const ParamValues& params) {
   options.mutation = params.GetDouble("mutation");
   options.max_schedules = params.GetInt("max_schedules");
   options.restart_after = params.GetInt("restart_after");
+  options.bipopulation = params.GetBool("bipopulation");
+  options.peak_crossover = params.GetBool("peak_crossover");
   return std::make_unique<ProjectGaSolver>(options);
 }
 

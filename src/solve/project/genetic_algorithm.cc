@@ -8,6 +8,7 @@ namespace ordo {
 
 ActivityListGa::ActivityListGa(const Instance& instance, GaOptions options, std::uint64_t seed)
     : scheduler_(instance), options_(options), rng_(seed) {
+  if (options_.population <= 0) options_.population = UsesTwoPopulations() ? 60 : 40;
   options_.population = std::max(2, options_.population);
   const int n = scheduler_.size();
   // Latest finish times of the precedence network without resources (critical-path
@@ -33,7 +34,18 @@ ActivityListGa::ActivityListGa(const Instance& instance, GaOptions options, std:
   lft_.resize(n);
   for (int a = 0; a < n; ++a) lft_[a] = latest_start[a] + scheduler_.duration(a);
   taken_.assign(n, 0);
+  load_.assign(n, 0.0);
+  for (int a = 0; a < n; ++a) {
+    for (const Demand& d : instance.operations[a].modes[0].demands) {
+      if (instance.resources[d.resource].capacity > 0) {
+        load_[a] += static_cast<double>(d.amount) / static_cast<double>(instance.resources[d.resource].capacity);
+      }
+    }
+  }
+  group_.assign(n, 0);
 }
+
+bool ActivityListGa::UsesTwoPopulations() const { return options_.bipopulation && scheduler_.ShiftInvariant(); }
 
 bool ActivityListGa::BudgetLeft(int passes) const {
   return options_.max_schedules <= 0 || schedules_ + passes <= options_.max_schedules;
@@ -69,17 +81,22 @@ std::vector<int> ActivityListGa::SampleList(double noise) {
   return list;
 }
 
-void ActivityListGa::Evaluate(Individual& ind, const std::function<void(Time, const std::vector<Time>&)>& on_improve) {
+void ActivityListGa::Evaluate(Individual& ind, const ImproveFn& on_improve) {
   if (BudgetLeft(3)) {
     ind.makespan = scheduler_.Justify(ind.list, &schedules_);
   } else {
     ind.makespan = scheduler_.Forward(ind.list);
     ++schedules_;
   }
+  Record(ind, on_improve);
+}
+
+void ActivityListGa::Record(Individual& ind, const ImproveFn& on_improve) {
   if (ind.makespan < 0) ind.makespan = std::numeric_limits<Time>::max();
   std::uint64_t h = 1469598103934665603ULL;
   for (int a : ind.list) h = (h ^ static_cast<std::uint64_t>(a)) * 1099511628211ULL;
   ind.hash = h;
+  if (options_.peak_crossover) ind.start = scheduler_.start();
   if (ind.makespan != std::numeric_limits<Time>::max() && (best_ < 0 || ind.makespan < best_)) {
     best_ = ind.makespan;
     last_improvement_ = generations_;
@@ -87,7 +104,83 @@ void ActivityListGa::Evaluate(Individual& ind, const std::function<void(Time, co
   }
 }
 
-void ActivityListGa::Crossover(const Individual& mother, const Individual& father, Individual& child) {
+void ActivityListGa::DecodeOnce(Individual& ind, bool forward, const ImproveFn& on_improve) {
+  ++schedules_;
+  if (forward) {
+    ind.makespan = scheduler_.Forward(ind.list);
+    if (ind.makespan >= 0) scheduler_.ListByFinishDescending(ind.list);
+  } else {
+    ind.makespan = scheduler_.BackwardList(ind.list, scheduler_.horizon()) < 0 ? -1 : scheduler_.ShiftToZero();
+    if (ind.makespan >= 0) scheduler_.ListByStart(ind.list);
+  }
+  Record(ind, on_improve);
+}
+
+void ActivityListGa::Crossover(const Individual& mother, const Individual& father, Individual& child, bool by_start) {
+  if (options_.peak_crossover && !father.start.empty()) {
+    PeakCrossover(mother, father, child, by_start);
+  } else {
+    TwoPointCrossover(mother, father, child);
+  }
+}
+
+void ActivityListGa::PeakCrossover(const Individual& mother, const Individual& father, Individual& child, bool by_start) {
+  // Peak crossover (after Valls, Ballestin & Quintanilla 2008): the child keeps the father's
+  // order on a window of his schedule where resources are busiest, and the mother's order
+  // before and after it. Groups follow the father's times (starts for forward lists, finishes
+  // for backward ones), which precedences never decrease, so the child stays
+  // precedence-feasible: [mother's activities before the window] [father's in it]
+  // [mother's after it].
+  const int n = scheduler_.size();
+  const Time makespan = father.makespan;
+  profile_.assign(static_cast<std::size_t>(makespan) + 1, 0.0);
+  for (int a = 0; a < n; ++a) {
+    const Time s = father.start[a], f = s + scheduler_.duration(a);
+    if (f > s) {
+      profile_[s] += load_[a];
+      profile_[f] -= load_[a];
+    }
+  }
+  // Running utilisation, then its prefix sums (profile_[t] = load over [0, t)).
+  double running = 0.0, sum = 0.0;
+  for (Time t = 0; t <= makespan; ++t) {
+    running += profile_[t];
+    profile_[t] = sum;
+    sum += running;
+  }
+  // Window width uniform in [makespan / 8, makespan / 2]: on all of J120 at 5,000 schedules
+  // [1/8, 1/2] and [1/10, 3/10] gave 32.89 / 32.90 %, [1/4, 1/2] 33.02 %, [1/4, 3/4] 33.18 %.
+  const Time lo = std::max<Time>(1, makespan / 8), hi = std::max<Time>(lo, makespan / 2);
+  const Time width = lo + static_cast<Time>(rng_.Below(static_cast<std::uint64_t>(hi - lo + 1)));
+  Time from = 0;
+  double busiest = -1.0;
+  for (Time t = 0; t + width <= makespan; ++t) {
+    const double load = profile_[t + width] - profile_[t];
+    if (load > busiest) {
+      busiest = load;
+      from = t;
+    }
+  }
+  const Time to = from + width;
+  for (int a = 0; a < n; ++a) {
+    if (by_start) {
+      const Time s = father.start[a];
+      group_[a] = static_cast<char>(s < from ? 0 : s < to ? 1 : 2);
+    } else {
+      const Time f = father.start[a] + scheduler_.duration(a);
+      group_[a] = static_cast<char>(f > to ? 0 : f > from ? 1 : 2);
+    }
+  }
+  child.list.clear();
+  for (char g = 0; g < 3; ++g) {
+    const std::vector<int>& source = g == 1 ? father.list : mother.list;
+    for (int a : source) {
+      if (group_[a] == g) child.list.push_back(a);
+    }
+  }
+}
+
+void ActivityListGa::TwoPointCrossover(const Individual& mother, const Individual& father, Individual& child) {
   // Two-point crossover (Hartmann 1998): positions [0, q1) from the mother, [q1, q2) the
   // father's next activities not yet taken, the rest the mother's remaining ones, in order.
   const int n = scheduler_.size();
@@ -124,8 +217,79 @@ void ActivityListGa::Mutate(Individual& child) {
   }
 }
 
-void ActivityListGa::Run(const std::function<bool()>& should_stop,
-                         const std::function<void(Time, const std::vector<Time>&)>& on_improve) {
+void ActivityListGa::Run(const std::function<bool()>& should_stop, const ImproveFn& on_improve) {
+  if (UsesTwoPopulations()) {
+    RunBiPopulation(should_stop, on_improve);
+  } else {
+    RunClassic(should_stop, on_improve);
+  }
+}
+
+void ActivityListGa::KeepBest(std::vector<Individual>& population) const {
+  // Survivors: the best `population` individuals, one of each distinct list.
+  std::stable_sort(population.begin(), population.end(),
+                   [](const Individual& a, const Individual& b) { return a.makespan < b.makespan; });
+  std::vector<Individual> next;
+  next.reserve(2 * options_.population);
+  for (Individual& ind : population) {
+    if (static_cast<int>(next.size()) >= options_.population) break;
+    const bool duplicate = std::any_of(next.begin(), next.end(), [&](const Individual& o) {
+      return o.makespan == ind.makespan && o.hash == ind.hash;
+    });
+    if (!duplicate) next.push_back(std::move(ind));
+  }
+  population = std::move(next);
+}
+
+void ActivityListGa::Breed(const std::vector<Individual>& parents, std::vector<Individual>& into,
+                           const std::function<void(Individual&)>& decode, bool by_start,
+                           const std::function<bool()>& should_stop) {
+  // Random pairing (Hartmann 1998): shuffle the indices, pair neighbours, two children each.
+  std::vector<int>& order = order_;
+  order.resize(parents.size());
+  std::iota(order.begin(), order.end(), 0);
+  for (std::size_t k = order.size(); k > 1; --k) std::swap(order[k - 1], order[rng_.Below(k)]);
+  for (std::size_t k = 0; k + 1 < parents.size() && BudgetLeft(1) && !should_stop(); k += 2) {
+    for (int side = 0; side < 2 && BudgetLeft(1); ++side) {
+      Individual child;
+      Crossover(parents[order[k + side]], parents[order[k + 1 - side]], child, by_start);
+      Mutate(child);
+      decode(child);
+      into.push_back(std::move(child));
+    }
+  }
+}
+
+void ActivityListGa::RunBiPopulation(const std::function<bool()>& should_stop, const ImproveFn& on_improve) {
+  // Debels & Vanhoucke (2007): `left` holds left-justified schedules, each listed by
+  // decreasing finish; `right` right-justified ones, listed by increasing start. Children
+  // of two left parents are decoded by a backward pass and join `right`, children of two
+  // right parents by a forward pass and join `left`: every pass is half of a double
+  // justification, so each child is justified at the price of a single schedule.
+  const int size = options_.population;
+  std::vector<Individual> left, right;
+  left.reserve(2 * size);
+  right.reserve(2 * size);
+  for (int k = 0; k < size && BudgetLeft(1) && (k == 0 || !should_stop()); ++k) {
+    Individual ind;
+    ind.list = SampleList(k == 0 ? 0.0 : 0.5);
+    DecodeOnce(ind, /*forward=*/true, on_improve);
+    left.push_back(std::move(ind));
+  }
+  KeepBest(left);
+  const auto forward = [&](Individual& child) { DecodeOnce(child, true, on_improve); };
+  const auto backward = [&](Individual& child) { DecodeOnce(child, false, on_improve); };
+  while (BudgetLeft(1) && !should_stop() && left.size() >= 2) {
+    ++generations_;
+    Breed(left, right, backward, /*by_start=*/false, should_stop);
+    KeepBest(right);
+    if (right.size() < 2) break;
+    Breed(right, left, forward, /*by_start=*/true, should_stop);
+    KeepBest(left);
+  }
+}
+
+void ActivityListGa::RunClassic(const std::function<bool()>& should_stop, const ImproveFn& on_improve) {
   const int size = options_.population;
   std::vector<Individual> population;
   population.reserve(2 * size);
@@ -135,7 +299,6 @@ void ActivityListGa::Run(const std::function<bool()>& should_stop,
     Evaluate(ind, on_improve);
     population.push_back(std::move(ind));
   }
-  std::vector<int> order(population.size());
   while (BudgetLeft(1) && !should_stop() && population.size() >= 2) {
     ++generations_;
     // A converged population breeds copies: after `restart_after` generations without a new
@@ -153,35 +316,10 @@ void ActivityListGa::Run(const std::function<bool()>& should_stop,
       ++restarts_;
       continue;
     }
-    // Random pairing (Hartmann 1998): shuffle the indices, pair neighbours, two children each.
-    order.resize(population.size());
-    std::iota(order.begin(), order.end(), 0);
-    for (std::size_t k = order.size(); k > 1; --k) std::swap(order[k - 1], order[rng_.Below(k)]);
-    const std::size_t parents = population.size();
-    for (std::size_t k = 0; k + 1 < parents && BudgetLeft(1) && !should_stop(); k += 2) {
-      for (int side = 0; side < 2 && BudgetLeft(1); ++side) {
-        const Individual& mother = population[order[k + side]];
-        const Individual& father = population[order[k + 1 - side]];
-        Individual child;
-        Crossover(mother, father, child);
-        Mutate(child);
-        Evaluate(child, on_improve);
-        population.push_back(std::move(child));
-      }
-    }
-    // Survivors: the best `size`, one of each distinct list.
-    std::stable_sort(population.begin(), population.end(),
-                     [](const Individual& a, const Individual& b) { return a.makespan < b.makespan; });
-    std::vector<Individual> next;
-    next.reserve(2 * size);
-    for (Individual& ind : population) {
-      if (static_cast<int>(next.size()) >= size) break;
-      const bool duplicate = std::any_of(next.begin(), next.end(), [&](const Individual& o) {
-        return o.makespan == ind.makespan && o.hash == ind.hash;
-      });
-      if (!duplicate) next.push_back(std::move(ind));
-    }
-    population = std::move(next);
+    children_.clear();
+    Breed(population, children_, [&](Individual& child) { Evaluate(child, on_improve); }, /*by_start=*/true, should_stop);
+    for (Individual& child : children_) population.push_back(std::move(child));
+    KeepBest(population);
   }
 }
 

@@ -119,6 +119,11 @@ ListScheduler::ListScheduler(const Instance& in)
     }
   }
   profile_ = base_profile_;
+  shift_invariant_ = std::all_of(release_.begin(), release_.end(), [](Time r) { return r <= 0; }) &&
+                     std::all_of(in.resources.begin(), in.resources.end(), [](const Resource& r) {
+                       return std::all_of(r.calendar.begin(), r.calendar.end(),
+                                          [&](const CapacityPeriod& p) { return p.capacity == r.capacity; });
+                     });
   // Topological order (Kahn, smallest index first among the ready).
   std::vector<int> indegree(n_);
   for (int a = 0; a < n_; ++a) indegree[a] = pred_begin_[a + 1] - pred_begin_[a];
@@ -220,19 +225,38 @@ Time ListScheduler::Forward(std::span<const int> list) {
 }
 
 bool ListScheduler::Backward(Time end_by) {
-  // Priority: decreasing finish in start_, ties by decreasing topological rank; an activity
-  // is ready when all its successors are placed.
-  order_.resize(n_);
-  for (int a = 0; a < n_; ++a) order_[a] = a;
-  std::sort(order_.begin(), order_.end(), [&](int x, int y) {
+  // Priority: decreasing finish in start_, ties by decreasing topological rank.
+  ListByFinishDescending(order_);
+  return BackwardInto(order_, end_by, back_start_) >= 0;
+}
+
+void ListScheduler::ListByFinishDescending(std::vector<int>& list) const {
+  list.resize(n_);
+  for (int a = 0; a < n_; ++a) list[a] = a;
+  std::sort(list.begin(), list.end(), [&](int x, int y) {
     const Time fx = start_[x] + duration_[x], fy = start_[y] + duration_[y];
     return fx != fy ? fx > fy : topo_rank_[x] > topo_rank_[y];
   });
-  // pending_ holds positions in order_ of ready activities, as a min-heap; remaining_
-  // counts unplaced successors.
+}
+
+Time ListScheduler::BackwardList(std::span<const int> list, Time end_by) { return BackwardInto(list, end_by, start_); }
+
+Time ListScheduler::ShiftToZero() {
+  Time first = horizon_, last = 0;
+  for (int a = 0; a < n_; ++a) first = std::min(first, start_[a]);
+  for (int a = 0; a < n_; ++a) {
+    start_[a] -= first;
+    last = std::max(last, start_[a] + duration_[a]);
+  }
+  return last;
+}
+
+Time ListScheduler::BackwardInto(std::span<const int> order, Time end_by, std::vector<Time>& out) {
+  // pending_ holds positions in `order` of ready activities (all successors placed), as a
+  // min-heap; remaining_ counts unplaced successors.
   std::vector<int>& position = position_;
   position.resize(n_);
-  for (int k = 0; k < n_; ++k) position[order_[k]] = k;
+  for (int k = 0; k < n_; ++k) position[order[k]] = k;
   pending_.clear();
   for (int a = 0; a < n_; ++a) {
     remaining_[a] = succ_begin_[a + 1] - succ_begin_[a];
@@ -240,15 +264,17 @@ bool ListScheduler::Backward(Time end_by) {
   }
   std::make_heap(pending_.begin(), pending_.end(), std::greater<>());
   ResetProfile();
+  Time first = end_by;
   while (!pending_.empty()) {
     std::pop_heap(pending_.begin(), pending_.end(), std::greater<>());
-    const int a = order_[pending_.back()];
+    const int a = order[pending_.back()];
     pending_.pop_back();
     Time latest = end_by - duration_[a];
-    for (int k = succ_begin_[a]; k < succ_begin_[a + 1]; ++k) latest = std::min(latest, back_start_[succ_[k]] - succ_dist_[k]);
+    for (int k = succ_begin_[a]; k < succ_begin_[a + 1]; ++k) latest = std::min(latest, out[succ_[k]] - succ_dist_[k]);
     const Time t = LatestFit(a, latest, release_[a]);
-    if (t < 0) return false;
-    back_start_[a] = t;
+    if (t < 0) return -1;
+    out[a] = t;
+    first = std::min(first, t);
     Reserve(a, t);
     for (int k = pred_begin_[a]; k < pred_begin_[a + 1]; ++k) {
       const int p = pred_[k];
@@ -258,7 +284,7 @@ bool ListScheduler::Backward(Time end_by) {
       }
     }
   }
-  return true;
+  return first;
 }
 
 void ListScheduler::SortByStart(const std::vector<Time>& start, std::vector<int>& list) const {

@@ -48,6 +48,22 @@ class ListScheduler {
   // activities by increasing start of the best of the two forward schedules, which is kept
   // in start(). Returns its makespan. *passes counts the SGS passes made (2 or 3).
   Time Justify(std::vector<int>& list, std::int64_t* passes);
+  // Serial SGS backward: the activities in the priority order of `list` (an activity waits
+  // until all its successors are placed, so any permutation will do), each as late as it
+  // fits finishing by end_by. Returns the earliest start, or -1 if an activity does not fit
+  // (a release date in the way); starts in start().
+  Time BackwardList(std::span<const int> list, Time end_by);
+  // Moves the schedule in start() so that it begins at 0 and returns its length; only
+  // meaningful when ShiftInvariant().
+  Time ShiftToZero();
+  // No release dates and no capacity calendars: a schedule stays feasible when shifted in
+  // time, so a backward pass yields a schedule of its own (the bi-population GA needs it).
+  bool ShiftInvariant() const { return shift_invariant_; }
+  Time horizon() const { return horizon_; }
+  // The activities of start() by increasing start (the input of a forward pass) or by
+  // decreasing finish (the input of a backward pass), ties by topological rank.
+  void ListByStart(std::vector<int>& list) const { SortByStart(start_, list); }
+  void ListByFinishDescending(std::vector<int>& list) const;
 
   const std::vector<Time>& start() const { return start_; }
 
@@ -58,11 +74,13 @@ class ListScheduler {
   void Reserve(int a, Time t);
   void ResetProfile();
   bool Backward(Time end_by);  // from start_, into back_start_; false if a release is in the way
+  Time BackwardInto(std::span<const int> order, Time end_by, std::vector<Time>& out);
   void SortByStart(const std::vector<Time>& start, std::vector<int>& list) const;
 
   int n_ = 0;
   int resources_ = 0;  // instance resources plus one per disjunctive pair
   Time horizon_ = 0;   // cells per resource
+  bool shift_invariant_ = false;
   std::vector<Time> duration_, release_;
   // CSR arcs: successor lists with their minimum start distance, and predecessor lists.
   std::vector<int> succ_begin_, succ_, pred_begin_, pred_;
