@@ -266,13 +266,16 @@ void ActivityListGa::RunBiPopulation(const std::function<bool()>& should_stop, c
   // of two left parents are decoded by a backward pass and join `right`, children of two
   // right parents by a forward pass and join `left`: every pass is half of a double
   // justification, so each child is justified at the price of a single schedule.
+  // The initial lists are drawn with more noise than the single population's (LFT plus up to
+  // the whole LFT range, against half of it): on all of J120 at 5,000 schedules noise 0.2 /
+  // 0.5 / 1 / 2 / 100 gave 33.32 / 32.89 / 32.78 / 32.76 / 32.93 %.
   const int size = options_.population;
   std::vector<Individual> left, right;
   left.reserve(2 * size);
   right.reserve(2 * size);
   for (int k = 0; k < size && BudgetLeft(1) && (k == 0 || !should_stop()); ++k) {
     Individual ind;
-    ind.list = SampleList(k == 0 ? 0.0 : 0.5);
+    ind.list = SampleList(k == 0 ? 0.0 : 1.0);
     DecodeOnce(ind, /*forward=*/true, on_improve);
     left.push_back(std::move(ind));
   }
