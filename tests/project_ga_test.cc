@@ -11,6 +11,7 @@
 #include "random_instances.h"
 #include "solve/common/evaluate.h"
 #include "solve/common/rng.h"
+#include "solve/project/genetic_algorithm.h"
 #include "solve/project/list_scheduler.h"
 #include "test_util.h"
 #include "tiny_projects.h"
@@ -111,6 +112,21 @@ TEST(ProjectGa, SchedulesPassTheCheckerAndTheBudgetHolds) {
     EXPECT_LE(out.result.bound, out.check.objective);
     if (out.result.status != SolveStatus::Optimal) EXPECT_EQ(out.result.stats.schedules, 700) << in.name;
   }
+}
+
+TEST(ProjectGa, DefaultPopulationFollowsTheBudget) {
+  const Instance plain = ShiftInvariant(test::SingleModeMakespanRcpsp(4, 20));
+  auto size = [](const Instance& in, std::int64_t budget) {
+    GaOptions options;
+    options.max_schedules = budget;
+    return ActivityListGa(in, options, 1).population();
+  };
+  EXPECT_EQ(size(plain, 1000), 20);
+  EXPECT_EQ(size(plain, 5000), 60);
+  EXPECT_EQ(size(plain, 50000), 286);
+  EXPECT_EQ(size(plain, 0), 60);
+  EXPECT_EQ(size(plain, 10), 10);
+  EXPECT_EQ(size(test::SingleModeMakespanRcpsp(1, 20), 5000), 40);  // calendars: one population
 }
 
 TEST(ProjectGa, OneThreadWithASeedRepeats) {

@@ -29,8 +29,9 @@
 namespace ordo {
 
 struct GaOptions {
-  // Individuals kept per generation (per population with two); 0 = 60 with two populations,
-  // 40 with one (the best of 20/40/60/80 on all of J120 at 5,000 schedules for each).
+  // Individuals kept per generation (per population with two); 0 = with two populations
+  // 20 (max_schedules / 1,000)^0.68 (20 at 1,000 schedules, 60 at 5,000, 286 at 50,000, within
+  // [10, 500]) or 60 without a budget, with one population 40.
   int population = 0;
   double mutation = 0.05;       // probability per list position of a neighbour swap
   std::int64_t max_schedules = 0;  // budget of SGS passes; 0 = until stopped
@@ -54,6 +55,7 @@ class ActivityListGa {
 
   std::int64_t schedules() const { return schedules_; }
   bool UsesTwoPopulations() const;
+  int population() const { return options_.population; }
   std::int64_t generations() const { return generations_; }
 
  private:
@@ -75,6 +77,7 @@ class ActivityListGa {
   void KeepBest(std::vector<Individual>& population) const;
   void Record(Individual& ind, const ImproveFn& on_improve);
   bool BudgetLeft(int passes) const;
+  int DefaultPopulation() const;
   std::vector<int> SampleList(double noise);
   void Evaluate(Individual& ind, const std::function<void(Time, const std::vector<Time>&)>& on_improve);
   // Two-point crossover, or the peak crossover when options_.peak_crossover; `by_start` says
