@@ -130,7 +130,8 @@ void ActivityListGa::DecodeOnce(Individual& ind, bool forward, const ImproveFn& 
 }
 
 void ActivityListGa::Crossover(const Individual& mother, const Individual& father, Individual& child, bool by_start) {
-  if (options_.peak_crossover && !father.start.empty()) {
+  // (A father whose decoding failed has no schedule to take a window from.)
+  if (options_.peak_crossover && !father.start.empty() && father.makespan != std::numeric_limits<Time>::max()) {
     PeakCrossover(mother, father, child, by_start);
   } else {
     TwoPointCrossover(mother, father, child);
