@@ -298,9 +298,16 @@ void ActivityListGa::RunBiPopulation(const std::function<bool()>& should_stop, c
   const auto backward = [&](Individual& child) { DecodeOnce(child, false, on_improve); };
   while (BudgetLeft(1) && !should_stop() && left.size() >= 2) {
     ++generations_;
+    // Only the better half of a population competes with the children it receives (both
+    // are sorted by KeepBest): more turnover than plus-selection. On all of J120 (1 thread)
+    // keeping 1/4 / 1/2 / 3/4 / all gave 32.67 / 32.61 / 32.72 / 32.78 % at 5,000 schedules,
+    // and 34.15 against 34.32 % at 1,000, 31.28 against 31.27 % at 50,000 for a half.
+    const std::size_t kept = std::max<std::size_t>(1, static_cast<std::size_t>(size) / 2);
+    if (right.size() > kept) right.resize(kept);
     Breed(left, right, backward, /*by_start=*/false, should_stop);
     KeepBest(right);
     if (right.size() < 2) break;
+    if (left.size() > kept) left.resize(kept);
     Breed(right, left, forward, /*by_start=*/true, should_stop);
     KeepBest(left);
   }
