@@ -13,7 +13,8 @@
 // random; the peak crossover (after Valls, Ballestin & Quintanilla 2008) keeps the father's
 // order on the busiest window of his schedule and the mother's elsewhere (or Hartmann's
 // two-point crossover); mutation swaps neighbours that no precedence links; survivors are
-// the best `population` of parents and children, duplicates removed.
+// the best `population` of parents and children, duplicates removed (with two populations,
+// of the children and the better half of the population that receives them).
 // Counted in schedules (every SGS pass, forward or backward, is one), so that the classic
 // 1,000 / 5,000 / 50,000-schedule comparisons can be run with max_schedules.
 #pragma once
