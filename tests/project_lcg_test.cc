@@ -13,7 +13,9 @@
 #include "model/validate.h"
 #include "solve/common/rng.h"
 #include "solve/lcg/engine.h"
+#include "solve/lcg/linear_sum.h"
 #include "solve/lcg/timetable.h"
+#include "solve/project/lcg_model.h"
 #include "test_util.h"
 #include "tiny_projects.h"
 
@@ -83,6 +85,95 @@ TEST(LcgEngine, TimetablePushesPastCompulsoryParts) {
   EXPECT_EQ(f.Lb(t), 12);
 }
 
+TEST(LcgEngine, EdgeFindingPushesWhereTimeTablingCannot) {
+  // Capacity 1; A and B (length 2) in [0, 5) leave one unit of [0, 5) free, so C (length 2,
+  // window [0, 10)) starts at 4 or later; no task has a compulsory part, so time-tabling alone
+  // moves nothing. Mirrored: A and B in [5, 10) make C end by 6.
+  for (const bool early : {true, false}) {
+    for (const bool edge_finding : {false, true}) {
+      Engine e;
+      const int a = early ? e.NewVar(0, 3) : e.NewVar(5, 8), b = early ? e.NewVar(0, 3) : e.NewVar(5, 8), c = e.NewVar(0, 8);
+      lcg::CumulativeReasoning reasoning;
+      reasoning.edge_finding = edge_finding;
+      lcg::TimetablePropagator::Post(e, {{a, 2, 1}, {b, 2, 1}, {c, 2, 1}}, 1, {}, reasoning);
+      ASSERT_TRUE(e.PostAtRoot(AtMost(c, 8)));
+      if (early) {
+        EXPECT_EQ(e.Lb(c), edge_finding ? 4 : 0);
+      } else {
+        EXPECT_EQ(e.Ub(c), edge_finding ? 4 : 8);
+      }
+    }
+  }
+}
+
+TEST(LcgEngine, LinearSumBoundsTheTotalAndTheTerms) {
+  // z >= 2x + 3y, x, y in [0, 10], z in [0, 12].
+  Engine e;
+  const int x = e.NewVar(0, 10), y = e.NewVar(0, 10), z = e.NewVar(0, 12);
+  lcg::LinearSumPropagator::Post(e, {x, y}, {2, 3}, z);
+  ASSERT_TRUE(e.PostAtRoot(AtMost(z, 12)));
+  EXPECT_EQ(e.Ub(x), 6);
+  EXPECT_EQ(e.Ub(y), 4);
+  ASSERT_TRUE(e.PostAtRoot(AtLeast(x, 3)));  // 2 * 3 = 6: y <= 2, z >= 6
+  EXPECT_EQ(e.Lb(z), 6);
+  EXPECT_EQ(e.Ub(y), 2);
+  ASSERT_TRUE(e.PostAtRoot(AtLeast(y, 2)));  // 6 + 6 = 12: x <= 3
+  EXPECT_EQ(e.Lb(z), 12);
+  EXPECT_EQ(e.Ub(x), 3);
+  EXPECT_FALSE(e.PostAtRoot(AtMost(z, 11)));
+}
+
+// Tiny projects with due dates and weights: total weighted tardiness, total weighted
+// completion time, maximum lateness and a weighted sum with the makespan, against the
+// exhaustive search; some jobs hold two activities (completion = the later end), some
+// instances an extra job without activities (it completes at 0), and edge finding is on in
+// some runs. The settings vary independently of one another.
+TEST(ProjectLcg, MinimisesOtherObjectivesLikeExhaustiveSearch) {
+  const std::vector<std::vector<ObjectiveTerm>> objectives = {
+      {{ObjectiveKind::TotalWeightedTardiness, 1}},
+      {{ObjectiveKind::TotalWeightedCompletion, 1}},
+      {{ObjectiveKind::MaxLateness, 1}},
+      {{ObjectiveKind::Makespan, 2}, {ObjectiveKind::TotalWeightedTardiness, 3}},
+  };
+  int optimal = 0;
+  for (std::uint64_t seed = 1; seed <= 160; ++seed) {
+    test::TinyProject t = test::RandomTinyProject(seed);
+    Instance& in = t.in;
+    for (Operation& op : in.operations) op.deadline = t.horizon;
+    Rng rng(seed * 31 + 7);
+    for (Job& job : in.jobs) {
+      job.due = static_cast<Time>(rng.Below(10));
+      job.weight = static_cast<std::int64_t>(rng.Below(4));  // 0 now and then
+    }
+    if (rng.Below(2) == 0) {  // the last activity joins job 0
+      const int last = static_cast<int>(in.operations.size()) - 1;
+      in.operations[last].job = 0;
+      in.jobs[0].operations.push_back(last);
+      in.jobs.pop_back();
+    }
+    if (rng.Below(4) == 0) in.jobs.push_back(Job{"empty", {}, 0, static_cast<Time>(rng.Below(6)), kNoDeadline, 2});
+    in.objective.terms = objectives[rng.Below(objectives.size())];
+    if (!ValidateInstance(in).ok()) continue;
+    ASSERT_EQ(LcgUnsupported(in), "") << in.name;
+    const std::optional<std::int64_t> truth = test::BruteForceObjective(in, t.horizon);
+    std::vector<std::string> params = {rng.Below(2) == 0 ? "search=settimes" : "search=alternate"};
+    if (rng.Below(2) == 0) params.push_back("edge_finding=1");
+    const RunOutcome out = test::SolveChecked(in, rng.Below(2) == 0 ? "project-lcg" : "project", params,
+                                              1 + static_cast<int>(rng.Below(2)), seed, 20);
+    if (!truth) {
+      EXPECT_EQ(out.result.status, SolveStatus::Infeasible) << in.name << ": " << out.result.message;
+      continue;
+    }
+    ASSERT_TRUE(out.result.solution.has_value()) << in.name << ": " << out.result.message;
+    EXPECT_TRUE(out.verified()) << in.name;
+    EXPECT_EQ(out.result.status, SolveStatus::Optimal) << in.name << ": " << out.result.message;
+    EXPECT_EQ(out.check.objective, *truth) << in.name;
+    EXPECT_LE(out.result.bound, *truth) << in.name;
+    ++optimal;
+  }
+  EXPECT_GT(optimal, 60);
+}
+
 TEST(ProjectLcg, AgreesWithExhaustiveSearchOnTinyProjects) {
   int optimal = 0, infeasible = 0;
   for (std::uint64_t seed = 1; seed <= 240; ++seed) {
@@ -90,10 +181,10 @@ TEST(ProjectLcg, AgreesWithExhaustiveSearchOnTinyProjects) {
     // Deadlines make the horizon exact for both searches.
     for (Operation& op : t.in.operations) op.deadline = t.horizon;
     if (!ValidateInstance(t.in).ok()) continue;  // e.g. lags that form a positive cycle
-    // Both searches, the overload check on and off, and the hybrid with its GA.
+    // Both searches, the overload check and edge finding on and off, and the hybrid with its GA.
     const std::vector<std::vector<std::string>> settings = {
-        {}, {"search=settimes"}, {"search=alternate", "overload=1"}};
-    const std::vector<std::string>& params = settings[seed % settings.size()];
+        {}, {"search=settimes", "edge_finding=1"}, {"search=alternate", "overload=1"}, {"edge_finding=1"}};
+    const std::vector<std::string>& params = settings[(seed / 2) % settings.size()];
     const RunOutcome out = test::SolveChecked(t.in, seed % 2 == 0 ? "project-lcg" : "project", params, 1, seed, 20);
     const std::optional<Time> truth = test::BruteForceMakespan(t.in, t.horizon);
     if (!truth) {

@@ -94,13 +94,55 @@ bool FitsAll(const Instance& in, const std::vector<Time>& start, int upto, Time 
 
 }  // namespace
 
-std::optional<Time> BruteForceMakespan(const Instance& in, Time horizon) {
+namespace {
+
+// The objective when the operations [0, upto] start at `start` and every later one ends at its
+// earliest (release + duration): a lower bound on every completion of the partial schedule,
+// and the objective itself when upto is the last operation (every term is non-decreasing in
+// the completions).
+std::int64_t ObjectiveBound(const Instance& in, const std::vector<Time>& start, int upto) {
+  std::vector<Time> completion(in.jobs.size(), 0);  // a job without operations completes at 0
+  Time makespan = 0;
+  for (int o = 0; o < static_cast<int>(in.operations.size()); ++o) {
+    const Operation& op = in.operations[o];
+    const Time begin = o <= upto ? start[o] : std::max(op.release, in.jobs[op.job].release);
+    const Time end = begin + op.modes[0].duration;
+    completion[op.job] = std::max(completion[op.job], end);
+    makespan = std::max(makespan, end);
+  }
+  std::int64_t total = 0;
+  for (const ObjectiveTerm& term : in.objective.terms) {
+    std::int64_t value = 0;
+    bool first = true;
+    for (std::size_t j = 0; j < in.jobs.size(); ++j) {
+      const Job& job = in.jobs[j];
+      const Time lateness = completion[j] - job.due;
+      switch (term.kind) {
+        case ObjectiveKind::Makespan: break;
+        case ObjectiveKind::TotalWeightedTardiness: value += job.weight * std::max<Time>(0, lateness); break;
+        case ObjectiveKind::TotalWeightedCompletion: value += job.weight * completion[j]; break;
+        case ObjectiveKind::MaxLateness:
+          value = first ? lateness : std::max<std::int64_t>(value, lateness);
+          first = false;
+          break;
+      }
+    }
+    if (term.kind == ObjectiveKind::Makespan) value = makespan;
+    total += term.weight * value;
+  }
+  return total;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> BruteForceObjective(const Instance& in, Time horizon) {
   const int n = static_cast<int>(in.operations.size());
   std::vector<Time> start(n, 0);
-  std::optional<Time> best;
-  auto dfs = [&](auto&& self, int o, Time makespan) -> void {
+  std::optional<std::int64_t> best;
+  auto dfs = [&](auto&& self, int o) -> void {
     if (o == n) {
-      if (!best || makespan < *best) best = makespan;
+      const std::int64_t value = ObjectiveBound(in, start, n - 1);
+      if (!best || value < *best) best = value;
       return;
     }
     const Time p = in.operations[o].modes[0].duration;
@@ -108,14 +150,20 @@ std::optional<Time> BruteForceMakespan(const Instance& in, Time horizon) {
     const Time release = std::max(op.release, in.jobs[op.job].release);
     const Time end_by = std::min({horizon, op.deadline, in.jobs[op.job].deadline});
     for (Time s = release; s + p <= end_by; ++s) {
-      const Time m = std::max(makespan, s + p);
-      if (best && m >= *best) break;
       start[o] = s;
-      if (FitsAll(in, start, o, horizon)) self(self, o + 1, m);
+      // A later start only raises the bound: nothing better further on.
+      if (best && ObjectiveBound(in, start, o) >= *best) break;
+      if (FitsAll(in, start, o, horizon)) self(self, o + 1);
     }
   };
-  dfs(dfs, 0, 0);
+  dfs(dfs, 0);
   return best;
+}
+
+std::optional<Time> BruteForceMakespan(const Instance& in, Time horizon) {
+  Instance makespan = in;
+  makespan.objective.terms = {ObjectiveTerm{ObjectiveKind::Makespan, 1}};
+  return BruteForceObjective(makespan, horizon);
 }
 
 Instance SingleModeMakespanRcpsp(std::uint64_t seed, int activities) {

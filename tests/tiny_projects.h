@@ -28,4 +28,9 @@ Instance SingleModeMakespanRcpsp(std::uint64_t seed, int activities);
 
 std::optional<Time> BruteForceMakespan(const Instance& instance, Time horizon);
 
+// The same for the instance's objective (any weighted sum of makespan, total weighted
+// tardiness, total weighted completion and maximum lateness, computed here from the job
+// completions): its least value over the schedules ending by `horizon`.
+std::optional<std::int64_t> BruteForceObjective(const Instance& instance, Time horizon);
+
 }  // namespace ordo::test

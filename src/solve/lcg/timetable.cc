@@ -11,17 +11,17 @@ constexpr Value kInfinity = std::numeric_limits<Value>::max() / 4;
 }  // namespace
 
 TimetablePropagator::TimetablePropagator(std::vector<CumulativeTask> tasks, Value capacity, std::vector<FixedUsage> fixed,
-                                         bool overload)
-    : tasks_(std::move(tasks)), capacity_(capacity), fixed_(std::move(fixed)), overload_(overload) {
+                                         CumulativeReasoning reasoning)
+    : tasks_(std::move(tasks)), capacity_(capacity), fixed_(std::move(fixed)), reasoning_(reasoning) {
   part_begin_.resize(tasks_.size());
   part_end_.resize(tasks_.size());
 }
 
 void TimetablePropagator::Post(Engine& engine, std::vector<CumulativeTask> tasks, Value capacity,
-                               std::vector<FixedUsage> fixed, bool overload) {
+                               std::vector<FixedUsage> fixed, CumulativeReasoning reasoning) {
   std::vector<int> vars;
   for (const CumulativeTask& t : tasks) vars.push_back(t.start);
-  const int id = engine.AddPropagator(std::make_unique<TimetablePropagator>(std::move(tasks), capacity, std::move(fixed), overload));
+  const int id = engine.AddPropagator(std::make_unique<TimetablePropagator>(std::move(tasks), capacity, std::move(fixed), reasoning));
   for (int v : vars) {
     engine.WatchLb(PosView(v), id);
     engine.WatchLb(NegView(v), id);
@@ -149,6 +149,7 @@ bool TimetablePropagator::PushLatest(Engine& engine, int j) {
 
 bool TimetablePropagator::Propagate(Engine& engine) {
   BuildProfile(engine);
+  bool moved = false;
   Value peak = 0;
   for (const Segment& seg : profile_) {
     if (seg.height > capacity_) {
@@ -165,11 +166,114 @@ bool TimetablePropagator::Propagate(Engine& engine) {
     // pushes only raise bounds, so the peak of the profile built above stays an upper bound
     // on the heights PushEarliest/PushLatest read.)
     if (engine.Fixed(task.start) || peak + task.demand <= capacity_) continue;
+    const Value lb = engine.Lb(task.start), ub = engine.Ub(task.start);
     if (!PushEarliest(engine, j) || !PushLatest(engine, j)) return false;
+    moved = moved || engine.Lb(task.start) != lb || engine.Ub(task.start) != ub;
   }
-  if (overload_) {
+  // Edge finding costs O(n^2 log n): it runs once time-tabling has nothing left to push (a
+  // push wakes this propagator again, so that call comes), as CP solvers run their costlier
+  // cumulative filters at a lower priority.
+  if (moved && reasoning_.edge_finding) return true;
+  if (reasoning_.overload) {
     BuildProfile(engine);  // the pushes moved bounds
-    return CheckOverload(engine);
+    if (!CheckOverload(engine)) return false;
+  }
+  if (reasoning_.edge_finding) {
+    BuildProfile(engine);
+    if (!EdgeFind(engine, false)) return false;
+    BuildProfile(engine);
+    if (!EdgeFind(engine, true)) return false;
+  }
+  return true;
+}
+
+bool TimetablePropagator::EdgeFind(Engine& engine, bool mirrored) {
+  const int n = static_cast<int>(tasks_.size());
+  // The profile's integral at each segment's begin, for TT(a, b).
+  integral_.resize(profile_.size());
+  Value area = 0;
+  for (std::size_t k = 0; k < profile_.size(); ++k) {
+    if (k > 0) area += profile_[k - 1].height * (profile_[k].begin - profile_[k - 1].begin);
+    integral_[k] = area;
+  }
+  // In pass coordinates (negated and swapped when mirrored): windows, compulsory parts, TT.
+  ef_est_.resize(n), ef_lct_.resize(n), ef_part_begin_.resize(n), ef_part_end_.resize(n);
+  by_est_.clear();
+  by_lct_.clear();
+  for (int i = 0; i < n; ++i) {
+    const CumulativeTask& t = tasks_[i];
+    const Value est = engine.Lb(t.start), lct = engine.Ub(t.start) + t.duration;
+    ef_est_[i] = mirrored ? -lct : est;
+    ef_lct_[i] = mirrored ? -est : lct;
+    ef_part_begin_[i] = mirrored ? -part_end_[i] : part_begin_[i];
+    ef_part_end_[i] = mirrored ? -part_begin_[i] : part_end_[i];
+    if (t.duration > 0 && t.demand > 0) by_est_.push_back(i), by_lct_.push_back(i);
+  }
+  const auto tt = [&](Value a, Value b) { return mirrored ? ProfileIntegral(-a) - ProfileIntegral(-b) : ProfileIntegral(b) - ProfileIntegral(a); };
+  const auto part_length = [&](int i) { return std::max<Value>(0, ef_part_end_[i] - ef_part_begin_[i]); };
+  // Atoms in original coordinates: [est_i >= v] and [lct_i <= v] of the pass.
+  const auto est_at_least = [&](int i, Value v) {
+    return mirrored ? AtMost(tasks_[i].start, -v - tasks_[i].duration) : AtLeast(tasks_[i].start, v);
+  };
+  const auto lct_at_most = [&](int i, Value v) {
+    return mirrored ? AtLeast(tasks_[i].start, -v) : AtMost(tasks_[i].start, v - tasks_[i].duration);
+  };
+  std::sort(by_est_.begin(), by_est_.end(), [&](int x, int y) { return ef_est_[x] != ef_est_[y] ? ef_est_[x] > ef_est_[y] : x < y; });
+  std::sort(by_lct_.begin(), by_lct_.end(), [&](int x, int y) { return ef_lct_[x] != ef_lct_[y] ? ef_lct_[x] < ef_lct_[y] : x < y; });
+  // The window's reason: Omega by its bounds, the other compulsory parts that meet it by theirs.
+  const auto explain_window = [&](Value a, Value b, int skip) {
+    reason_.clear();
+    for (int j : by_est_) {
+      if (j == skip) continue;
+      if (ef_est_[j] >= a && ef_lct_[j] <= b) {
+        reason_.push_back(est_at_least(j, a));
+        reason_.push_back(lct_at_most(j, b));
+      } else if (part_length(j) > 0 && ef_part_begin_[j] < b && a < ef_part_end_[j]) {
+        reason_.push_back(AtLeast(tasks_[j].start, engine.Lb(tasks_[j].start)));
+        reason_.push_back(AtMost(tasks_[j].start, engine.Ub(tasks_[j].start)));
+      }
+    }
+  };
+  for (std::size_t ib = 0; ib < by_lct_.size(); ++ib) {
+    const Value b = ef_lct_[by_lct_[ib]];
+    if (ib + 1 < by_lct_.size() && ef_lct_[by_lct_[ib + 1]] == b) continue;  // each b once
+    Value free_energy = 0;  // of Omega = {j : est_j >= a, lct_j <= b}
+    Value best_value = 0;   // the largest d min(b - est, free length) of a task ending after b
+    int best = -1;
+    for (std::size_t ia = 0; ia < by_est_.size(); ++ia) {
+      const int j = by_est_[ia];
+      const Value a = ef_est_[j];
+      const Value free_length = tasks_[j].duration - part_length(j);
+      if (ef_lct_[j] <= b) {
+        free_energy += tasks_[j].demand * free_length;
+      } else if (a < b) {
+        const Value v = tasks_[j].demand * std::min(b - a, free_length);
+        if (v > best_value) best_value = v, best = j;
+      }
+      if (a >= b || (ia + 1 < by_est_.size() && ef_est_[by_est_[ia + 1]] == a)) continue;  // each a once, all added
+      const Value avail = capacity_ * (b - a) - tt(a, b) - free_energy;
+      if (avail < 0) {
+        explain_window(a, b, -1);
+        return engine.Conflict(reason_);
+      }
+      if (best < 0 || best_value <= avail) continue;
+      const int i = best;
+      const CumulativeTask& t = tasks_[i];
+      const Value own = t.demand * std::max<Value>(0, std::min(b, ef_part_end_[i]) - std::max(a, ef_part_begin_[i]));
+      const Value room = (avail + own) / t.demand;  // floor: both are >= 0
+      const Value earliest = b - room;
+      const Value now = mirrored ? -(engine.Ub(t.start) + t.duration) : engine.Lb(t.start);  // a push may have moved it
+      if (earliest <= now) continue;
+      explain_window(a, b, i);
+      reason_.push_back(est_at_least(i, a - t.duration + room + 1));
+      const bool ok = mirrored ? engine.SetLb(NegView(t.start), earliest + t.duration, reason_)
+                               : engine.SetLb(PosView(t.start), earliest, reason_);
+      if (!ok) return false;
+      // The task is no candidate of this b any more (the others met so far are dropped with it:
+      // weaker, not wrong). The scratch keeps the bounds of the start of the call: every
+      // deduction from them still holds, the bounds only tightened.
+      best = -1, best_value = 0;
+    }
   }
   return true;
 }

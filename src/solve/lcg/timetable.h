@@ -27,14 +27,19 @@ struct FixedUsage {  // [begin, end) uses `amount` without any variable (e.g. do
   Value amount;
 };
 
+struct CumulativeReasoning {
+  bool overload = false;      // the energetic overload check (CheckOverload)
+  bool edge_finding = false;  // time-table edge finding, detection and filtering (EdgeFind)
+};
+
 class TimetablePropagator : public Propagator {
  public:
-  // overload: also run the energetic overload check below after time-tabling.
+  // Time-tabling, then what `reasoning` asks for.
   TimetablePropagator(std::vector<CumulativeTask> tasks, Value capacity, std::vector<FixedUsage> fixed,
-                      bool overload = false);
+                      CumulativeReasoning reasoning = {});
   // Adds the propagator to the engine and watches the bounds of its tasks.
   static void Post(Engine& engine, std::vector<CumulativeTask> tasks, Value capacity, std::vector<FixedUsage> fixed,
-                   bool overload = false);
+                   CumulativeReasoning reasoning = {});
 
   std::string_view name() const override { return "timetable"; }
   bool Propagate(Engine& engine) override;
@@ -59,11 +64,25 @@ class TimetablePropagator : public Propagator {
   // tasks' current bounds. O(n^2 log n) per call.
   bool CheckOverload(Engine& engine);
   Value ProfileIntegral(Value t) const;  // usage of the profile over [-inf, t)
+  // Time-table edge finding (Vilim 2011, "Timetable edge finding filtering algorithm for
+  // discrete cumulative resources"; explanations after Schutt, Feydy & Stuckey 2013). For a
+  // window [a, b) between an earliest start and a latest end, the tasks inside it (Omega) need
+  // their free energy (outside their compulsory parts) beside the profile's usage TT(a, b),
+  // which leaves avail = C (b - a) - TT(a, b) - free(Omega); avail < 0 is a conflict. A task i
+  // that may start in the window (est_i >= a) but end after it (lct_i > b) puts
+  // d_i min(b - est_i, free length) there beyond its compulsory part if it starts at est_i;
+  // when that exceeds avail it cannot, and with F = floor((avail + its compulsory energy in
+  // the window) / d_i) it starts at b - F or later: starting in [a - p_i + F + 1, b - F) it
+  // would put more than that into the window. Explained by Omega's window bounds, the other
+  // compulsory parts' bounds and [s_i >= a - p_i + F + 1]. `mirrored` runs the same on the
+  // time axis reversed, which bounds latest starts. One pass per call, O(n^2 log n); the
+  // pushes it makes wake the propagator again until nothing moves.
+  bool EdgeFind(Engine& engine, bool mirrored);
 
   std::vector<CumulativeTask> tasks_;
   Value capacity_;
   std::vector<FixedUsage> fixed_;
-  bool overload_ = false;
+  CumulativeReasoning reasoning_;
   // Scratch, rebuilt per call.
   std::vector<Segment> profile_;
   struct Event {
@@ -78,6 +97,8 @@ class TimetablePropagator : public Propagator {
   std::vector<Atom> reason_;
   std::vector<Value> integral_;  // profile integral at each segment's begin
   std::vector<int> by_est_, by_lct_;
+  // EdgeFind's scratch, in the pass's time coordinates.
+  std::vector<Value> ef_est_, ef_lct_, ef_part_begin_, ef_part_end_;
 };
 
 }  // namespace ordo::lcg

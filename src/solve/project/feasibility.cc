@@ -35,7 +35,7 @@ FeasibilityVerdict DecideFeasibility(const Instance& instance, const std::functi
     result.schedule = std::move(s);
     return result;
   }
-  ProjectLcgModel model(instance, SafeHorizon(instance), options);
+  ProjectLcgModel model(instance, SafeHorizon(instance), options, {}, /*objective=*/false);
   if (model.infeasible()) {
     result.verdict = Feasibility::Infeasible;
     return result;
@@ -44,7 +44,6 @@ FeasibilityVerdict DecideFeasibility(const Instance& instance, const std::functi
   switch (model.engine().Search(brancher, should_stop)) {
     case lcg::Engine::Outcome::Solution: {
       Solution s = model.CurrentSolution();
-      s.objective = EvaluateObjective(instance, s);
       result.verdict = Feasibility::Feasible;
       result.schedule = std::move(s);
       break;

@@ -59,7 +59,7 @@ void RunGaIslands(const Instance& instance, const GaOptions& options, int thread
     GaOptions own = options;
     if (own.max_schedules > 0) own.max_schedules = own.max_schedules / threads + (k < own.max_schedules % threads ? 1 : 0);
     ActivityListGa ga(instance, own, seed + static_cast<std::uint64_t>(k));
-    ga.Run(should_stop, [&](Time makespan, const std::vector<Time>& start) { incumbent.Offer(start, makespan); });
+    ga.Run(should_stop, [&](Time makespan, const std::vector<Time>& start) { incumbent.OfferMakespan(start, makespan); });
     std::lock_guard<std::mutex> lock(mutex);
     stats.schedules += ga.schedules();
     stats.iterations += ga.generations();

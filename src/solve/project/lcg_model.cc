@@ -1,10 +1,14 @@
 #include "solve/project/lcg_model.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
+#include "solve/common/evaluate.h"
+#include "solve/lcg/linear_sum.h"
 #include "solve/lcg/timetable.h"
+#include "solve/project/safe_horizon.h"
 
 namespace ordo {
 
@@ -14,9 +18,29 @@ using lcg::AtMost;
 std::string LcgUnsupported(const Instance& instance) {
   if (instance.blocking) return "blocking shops are not modelled by the lazy clause generation engine";
   const auto& terms = instance.objective.terms;
-  if (terms.size() != 1 || terms[0].kind != ObjectiveKind::Makespan || terms[0].weight <= 0) {
-    return "the lazy clause generation engine minimises the makespan only";
+  if (terms.empty()) return "the objective has no term";
+  for (const ObjectiveTerm& term : terms) {
+    if (term.weight <= 0) return "the lazy clause generation engine needs positive objective weights";
   }
+  for (const Job& job : instance.jobs) {
+    if (job.weight < 0) return fmt::format("job {} has a negative weight", job.name);
+  }
+  // The objective variable's range, sum of coefficient x largest value, must fit 62 bits.
+  const double horizon = static_cast<double>(SafeHorizon(instance));
+  double largest = 0;
+  for (const ObjectiveTerm& term : terms) {
+    double per = static_cast<double>(term.weight);
+    if (term.kind == ObjectiveKind::TotalWeightedTardiness || term.kind == ObjectiveKind::TotalWeightedCompletion) {
+      double weights = 0;
+      for (const Job& job : instance.jobs) weights += static_cast<double>(job.weight);
+      per *= weights;
+    }
+    if (per > 4e18) return "the objective's weights overflow the engine's 64-bit values";
+    double due_spread = 0;
+    for (const Job& job : instance.jobs) due_spread = std::max(due_spread, std::abs(static_cast<double>(job.due)));
+    largest += per * (horizon + due_spread);
+  }
+  if (largest > 4e18) return "the objective's weights and horizon overflow the engine's 64-bit values";
   for (std::size_t o = 0; o < instance.operations.size(); ++o) {
     const Operation& op = instance.operations[o];
     if (op.modes.size() != 1) return fmt::format("operation {} has {} modes; the engine handles one", o, op.modes.size());
@@ -30,7 +54,8 @@ std::string LcgUnsupported(const Instance& instance) {
   return "";
 }
 
-ProjectLcgModel::ProjectLcgModel(const Instance& instance, Time horizon, lcg::EngineOptions options, bool overload)
+ProjectLcgModel::ProjectLcgModel(const Instance& instance, Time horizon, lcg::EngineOptions options,
+                                 lcg::CumulativeReasoning reasoning, bool objective)
     : instance_(instance), engine_(options) {
   const int n = static_cast<int>(instance.operations.size());
   start_.resize(n);
@@ -79,8 +104,93 @@ ProjectLcgModel::ProjectLcgModel(const Instance& instance, Time horizon, lcg::En
       at = std::max(at, p.end);
     }
     if (at < far && peak > res.capacity) fixed.push_back({at, far, peak - res.capacity});
-    lcg::TimetablePropagator::Post(engine_, std::move(tasks), peak, std::move(fixed), overload);
+    lcg::TimetablePropagator::Post(engine_, std::move(tasks), peak, std::move(fixed), reasoning);
   }
+  if (objective) {
+    AddObjective(horizon);
+  } else {
+    objective_ = makespan_;
+  }
+}
+
+void ProjectLcgModel::AddObjective(Time horizon) {
+  const auto& terms = instance_.objective.terms;
+  if (terms.size() == 1 && terms[0].kind == ObjectiveKind::Makespan) {
+    objective_ = makespan_, objective_scale_ = terms[0].weight;
+    return;
+  }
+  // Completion C_j >= end of each operation of job j; tardiness T_j >= C_j - d_j, T_j >= 0;
+  // lateness L >= C_j - d_j. Minimisation drives them to their lower bounds, which the
+  // difference constraints make exact once the starts are fixed.
+  const int jobs = static_cast<int>(instance_.jobs.size());
+  std::vector<int> completion(jobs, -1);
+  // (A job without operations completes at 0, as the evaluation has it.)
+  const auto completion_of = [&](int j) {
+    if (completion[j] < 0) {
+      completion[j] = engine_.NewVar(0, instance_.jobs[j].operations.empty() ? 0 : horizon);
+      for (int o : instance_.jobs[j].operations) engine_.AddPrecedence(start_[o], completion[j], duration_[o]);
+    }
+    return completion[j];
+  };
+  std::vector<int> vars;
+  std::vector<lcg::Value> coefficients;
+  int lateness = -1;
+  for (const ObjectiveTerm& term : terms) {
+    switch (term.kind) {
+      case ObjectiveKind::Makespan:
+        vars.push_back(makespan_), coefficients.push_back(term.weight);
+        break;
+      case ObjectiveKind::TotalWeightedCompletion:
+      case ObjectiveKind::TotalWeightedTardiness:
+        for (int j = 0; j < jobs; ++j) {
+          const Job& job = instance_.jobs[j];
+          if (job.weight == 0) continue;
+          const int c = completion_of(j);
+          if (term.kind == ObjectiveKind::TotalWeightedCompletion) {
+            vars.push_back(c);
+          } else {
+            const int t = engine_.NewVar(0, std::max<Time>(0, horizon - job.due));
+            engine_.AddPrecedence(c, t, -job.due);
+            vars.push_back(t);
+          }
+          coefficients.push_back(term.weight * job.weight);
+        }
+        break;
+      case ObjectiveKind::MaxLateness: {
+        Time least_due = 0, most_due = 0;
+        bool any = false;
+        for (const Job& job : instance_.jobs) {
+          least_due = any ? std::min(least_due, job.due) : job.due;
+          most_due = any ? std::max(most_due, job.due) : job.due;
+          any = true;
+        }
+        if (!any) break;
+        if (lateness < 0) {
+          lateness = engine_.NewVar(-most_due, horizon - least_due);
+          for (int j = 0; j < jobs; ++j) {
+            engine_.AddPrecedence(completion_of(j), lateness, -instance_.jobs[j].due);
+          }
+        }
+        vars.push_back(lateness), coefficients.push_back(term.weight);
+        break;
+      }
+    }
+  }
+  lcg::Value least = 0, most = 0;
+  for (std::size_t i = 0; i < vars.size(); ++i) {
+    least += coefficients[i] * engine_.Lb(vars[i]);
+    most += coefficients[i] * engine_.Ub(vars[i]);
+  }
+  objective_ = engine_.NewVar(least, most);
+  objective_scale_ = 1;
+  if (!vars.empty()) lcg::LinearSumPropagator::Post(engine_, std::move(vars), std::move(coefficients), objective_);
+}
+
+lcg::Atom ProjectLcgModel::ObjectiveBelow(std::int64_t value) const {
+  // scale x v <= value - 1  <=>  v <= floor((value - 1) / scale).
+  const std::int64_t below = value - 1;
+  const std::int64_t v = below >= 0 ? below / objective_scale_ : -((-below + objective_scale_ - 1) / objective_scale_);
+  return AtMost(objective_, v);
 }
 
 std::optional<lcg::Atom> ProjectLcgModel::NextDecision(const lcg::Engine& engine) const {
@@ -116,12 +226,8 @@ Solution ProjectLcgModel::CurrentSolution() const {
   const int n = static_cast<int>(start_.size());
   s.mode.assign(n, 0);
   s.start.resize(n);
-  Time makespan = 0;
-  for (int o = 0; o < n; ++o) {
-    s.start[o] = engine_.Lb(start_[o]);
-    makespan = std::max(makespan, s.start[o] + duration_[o]);
-  }
-  s.objective = makespan * instance_.objective.terms[0].weight;
+  for (int o = 0; o < n; ++o) s.start[o] = engine_.Lb(start_[o]);
+  s.objective = EvaluateObjective(instance_, s);
   return s;
 }
 

@@ -37,7 +37,8 @@ std::vector<ParamSpec> ProjectLcgParams(bool hybrid) {
        "branching: set-times (earliest unfixed start), activity (most active start in recent conflicts, at its earliest), "
        "or alternate between them at each restart (the default: neither wins everywhere; PSPLIB figures in BENCHMARKS 6.2)"},
       {"overload", ParamType::Int, "0", 0, 1, {}, "energetic overload check on every resource beside time-tabling (1) or not (0); measured slower on PSPLIB, so off"},
-      {"feasibility", ParamType::Int, "0", 0, 1, {}, "1: stop at the first schedule (a feasibility question, as in the ramps); 0: minimise the makespan"},
+      {"edge_finding", ParamType::Int, "0", 0, 1, {}, "time-table edge finding (overload detection and start-time filtering, Vilim 2011) on every resource beside time-tabling (1) or not (0)"},
+      {"feasibility", ParamType::Int, "0", 0, 1, {}, "1: stop at the first schedule (a feasibility question, as in the ramps); 0: minimise the objective"},
       {"explain", ParamType::Int, "1", 0, 1, {}, "when infeasible, find a minimal conflicting set of constraints (1) or not (0)"},
   };
 }
@@ -47,20 +48,21 @@ namespace {
 class ProjectLcgSolver : public Solver {
  public:
   ProjectLcgSolver(lcg::EngineOptions options, bool explain, std::int64_t ga_schedules, LnsOptions lns, int search,
-                   bool overload, bool feasibility_only)
+                   lcg::CumulativeReasoning reasoning, bool feasibility_only)
       : options_(options),
         explain_(explain),
         ga_schedules_(ga_schedules),
         lns_(lns),
         search_(search),
-        overload_(overload),
+        reasoning_(reasoning),
         feasibility_only_(feasibility_only) {}
 
   SolveResult Solve(const Instance& instance, const SolveControl& control) override {
     SolveStats stats;
     if (std::string why = LcgUnsupported(instance); !why.empty()) return ModelInvalidResult(std::move(why));
     std::int64_t bound = TrivialLowerBound(instance);
-    const std::int64_t weight = instance.objective.terms[0].weight;
+    const auto& terms = instance.objective.terms;
+    const bool makespan_only = terms.size() == 1 && terms[0].kind == ObjectiveKind::Makespan;
     ProjectIncumbent incumbent(instance, control, bound);
     // Start: the best SGS schedule over every deterministic rule and both schemes (those that
     // miss a deadline or a maximum lag are no incumbent).
@@ -81,7 +83,9 @@ class ProjectLcgSolver : public Solver {
     // on threads-1 threads beside the exact search (the GA on all of them, the LNS on one: its
     // repairs are exact searches too), until the end; with one thread they run first, for
     // budgets, so that one thread stays deterministic.
-    const bool ga = ga_schedules_ > 0 && ListSchedulerUnsupported(instance).empty();
+    // Both minimise the makespan: for other objectives the exact search runs alone.
+    const bool ga = makespan_only && ga_schedules_ > 0 && ListSchedulerUnsupported(instance).empty();
+    const bool lns = makespan_only && lns_.conflicts > 0;
     std::atomic<bool> exact_done{false};
     SolveStats ga_stats;
     LnsStats lns_stats;
@@ -90,12 +94,12 @@ class ProjectLcgSolver : public Solver {
       if (ga) {
         GaOptions options;
         // Alone (no LNS after it) the GA runs until stopped on its own threads.
-        if (lns_.conflicts == 0 && !lns_budget) options.max_schedules = 0;
+        if (!lns && !lns_budget) options.max_schedules = 0;
         else options.max_schedules = ga_schedules_;
         RunGaIslands(instance, options, threads, control.threads >= 2 ? control.seed + 1 : control.seed, incumbent, stop,
                      ga_stats);
       }
-      if (lns_.conflicts > 0 && lns_budget.value_or(1) > 0 && incumbent.Best()) {
+      if (lns && lns_budget.value_or(1) > 0 && incumbent.Best()) {
         LnsOptions options = lns_;
         options.engine = options_;
         options.max_neighbourhoods = lns_budget.value_or(0);
@@ -112,18 +116,27 @@ class ProjectLcgSolver : public Solver {
     }
     // The exact search below the incumbent; a better schedule from the GA interrupts it and
     // tightens the bound at the root (learned clauses stay valid: they only exclude worse).
-    Time upper = incumbent.makespan() == std::numeric_limits<Time>::max() ? SafeHorizon(instance) : incumbent.makespan() - 1;
-    const Time horizon = upper;
-    ProjectLcgModel model(instance, horizon, options_, overload_);
+    // For the makespan the horizon is the incumbent's makespan - 1; for other objectives an
+    // optimal schedule may end later, but the shift argument of safe_horizon.h (move what
+    // starts after an idle stretch earlier, all together) never raises a regular objective,
+    // so some optimal schedule ends by the safe horizon. The incumbent is read once: the GA
+    // may improve it meanwhile, and the loop below catches up.
+    const std::int64_t initial = incumbent.objective();
+    const bool have_initial = incumbent.has_schedule() && initial != std::numeric_limits<std::int64_t>::max();
+    const Time horizon = makespan_only && have_initial ? initial / terms[0].weight - 1 : SafeHorizon(instance);
+    ProjectLcgModel model(instance, horizon, options_, reasoning_);
     lcg::Engine& engine = model.engine();
     const lcg::Engine::Brancher brancher = [&](const lcg::Engine& e) {
       if (search_ == 1 || (search_ == 2 && e.stats().restarts % 2 == 1)) return model.NextActivityDecision(e);
       return model.NextDecision(e);
     };
     bool exhausted = model.infeasible();
+    bool objective_mismatch = false;  // an internal error, reported rather than looped on
+    std::int64_t searched_below = initial;  // the objective bound posted at the root
+    if (!exhausted && have_initial && !makespan_only) exhausted = !engine.PostAtRoot(model.ObjectiveBelow(searched_below));
     while (!exhausted && !incumbent.done()) {
       const lcg::Engine::Outcome out =
-          engine.Search(brancher, [&] { return control.ShouldStop() || incumbent.makespan() <= upper; });
+          engine.Search(brancher, [&] { return control.ShouldStop() || incumbent.objective() < searched_below; });
       if (out == lcg::Engine::Outcome::Infeasible) {
         exhausted = true;
         break;
@@ -132,10 +145,16 @@ class ProjectLcgSolver : public Solver {
       if (out == lcg::Engine::Outcome::Solution) {
         Solution s = model.CurrentSolution();
         ++stats.schedules;
+        // The model's objective must be the evaluation's; were it not, the bound posted below
+        // would not exclude this schedule and the search would find it again and again.
+        if (model.ObjectiveLowerBound(engine) != s.objective) {
+          objective_mismatch = true;
+          break;
+        }
         incumbent.Offer(s);
       }
-      upper = std::min(upper, incumbent.makespan() - 1);
-      if (!engine.PostAtRoot(lcg::AtMost(model.makespan_var(), upper))) exhausted = true;
+      searched_below = std::min(searched_below, incumbent.objective());
+      if (!engine.PostAtRoot(model.ObjectiveBelow(searched_below))) exhausted = true;
     }
     exact_done.store(true);
     if (heuristic_thread.joinable()) heuristic_thread.join();
@@ -146,13 +165,15 @@ class ProjectLcgSolver : public Solver {
     if (exhausted || (best && best->objective <= bound)) {
       if (!best) return InfeasibleResult(instance, horizon, bound, control, stats);
       bound = best->objective;
-    } else {
+    } else if (!objective_mismatch) {  // (a model that disagrees gives no bound)
       engine.BacktrackToRoot();
-      const Time root = engine.Lb(model.makespan_var());
-      if (best) bound = std::max(bound, std::min(best->objective, root * weight));
+      const std::int64_t root = model.ObjectiveLowerBound(engine);
+      if (best) bound = std::max(bound, std::min(best->objective, root));
     }
     SolveResult result = FinishResult(instance, std::move(best), bound, control, stats);
-    if (result.message.empty() && !exhausted) {
+    if (objective_mismatch) {
+      result.message = "internal error: the exact model's objective disagrees with the evaluation; the search stopped";
+    } else if (result.message.empty() && !exhausted) {
       result.message = fmt::format("{} conflicts, {} decisions, {} GA schedules, {} LNS neighbourhoods ({} improving)",
                                    es.conflicts, es.decisions, ga_stats.schedules, lns_stats.neighbourhoods,
                                    lns_stats.improvements);
@@ -185,7 +206,7 @@ class ProjectLcgSolver : public Solver {
   std::int64_t ga_schedules_ = 0;  // 0: no genetic algorithm
   LnsOptions lns_;                 // conflicts 0: no LNS; max_neighbourhoods: the one-thread budget
   int search_ = 0;                 // 0 set-times, 1 activity, 2 alternate per restart
-  bool overload_ = false;
+  lcg::CumulativeReasoning reasoning_;
   bool feasibility_only_ = false;
 };
 
@@ -201,7 +222,10 @@ std::unique_ptr<Solver> MakeProjectLcg(const ParamValues& params) {
   lns.max_neighbourhoods = params.GetInt("lns_neighbourhoods");
   const std::string search = params.GetChoice("search");
   const int mode = search == "activity" ? 1 : search == "alternate" ? 2 : 0;
-  return std::make_unique<ProjectLcgSolver>(options, params.GetInt("explain") != 0, ga_schedules, lns, mode, params.GetInt("overload") != 0,
+  lcg::CumulativeReasoning reasoning;
+  reasoning.overload = params.GetInt("overload") != 0;
+  reasoning.edge_finding = params.GetInt("edge_finding") != 0;
+  return std::make_unique<ProjectLcgSolver>(options, params.GetInt("explain") != 0, ga_schedules, lns, mode, reasoning,
                                             params.GetInt("feasibility") != 0);
 }
 

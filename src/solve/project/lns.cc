@@ -89,7 +89,7 @@ LnsStats RunProjectLns(const Instance& instance, const LnsOptions& options, std:
   std::optional<Solution> current;
   while (!should_stop() && !incumbent.done()) {
     if (options.max_neighbourhoods > 0 && stats.neighbourhoods >= options.max_neighbourhoods) break;
-    if (!current || incumbent.makespan() * weight < current->objective) current = incumbent.Best();
+    if (!current || incumbent.objective() < current->objective) current = incumbent.Best();
     if (!current) break;
     const Time makespan = current->objective / weight;
     const int count = std::clamp(static_cast<int>(share * n + 0.5), 1, n);

@@ -34,8 +34,8 @@ struct LnsStats {
   std::int64_t conflicts = 0;
 };
 
-// Improves `incumbent` (which must hold a schedule; single-mode makespan, LcgUnsupported
-// empty) until should_stop(), incumbent.done() or the neighbourhood budget. Deterministic for
+// Improves `incumbent` (which must hold a schedule; LcgUnsupported empty and the makespan the
+// only objective term) until should_stop(), incumbent.done() or the neighbourhood budget. Deterministic for
 // a seed when nothing else offers to the incumbent.
 LnsStats RunProjectLns(const Instance& instance, const LnsOptions& options, std::uint64_t seed, ProjectIncumbent& incumbent,
                        const std::function<bool()>& should_stop);

@@ -1,5 +1,6 @@
 // The best project schedule of one solve, shared by its threads (GA islands, the exact
-// search): lock-free reads of the makespan, updates under a mutex with a progress report.
+// search, the LNS): lock-free reads of its objective, updates under a mutex with a progress
+// report.
 #pragma once
 
 #include <atomic>
@@ -20,10 +21,12 @@ class ProjectIncumbent {
   ProjectIncumbent(const Instance& instance, const SolveControl& control, std::int64_t bound)
       : instance_(instance), control_(control), weight_(instance.objective.terms[0].weight), bound_(bound) {}
 
-  Time makespan() const { return makespan_.load(); }
+  // The objective of the best schedule (the largest value while there is none).
+  std::int64_t objective() const { return objective_.load(); }
+  bool has_schedule() const { return objective_.load() != kNone; }
   std::int64_t bound() const { return bound_.load(); }
   // Proved optimal (or at the bound): every thread may stop.
-  bool done() const { return proved_.load() || makespan_.load() * weight_ <= bound_.load(); }
+  bool done() const { return proved_.load() || (has_schedule() && objective_.load() <= bound_.load()); }
   void MarkProved() { proved_.store(true); }
   void RaiseBound(std::int64_t bound) {
     std::int64_t b = bound_.load();
@@ -31,21 +34,27 @@ class ProjectIncumbent {
     }
   }
 
-  // Keeps the schedule (single mode, makespan objective) if it is shorter; true if kept.
-  bool Offer(const std::vector<Time>& start, Time makespan) {
-    if (makespan >= makespan_.load()) return false;
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (makespan >= makespan_.load()) return false;
+  // For makespan objectives only (the genetic algorithm's): keeps the schedule if it is
+  // shorter; true if kept.
+  bool OfferMakespan(const std::vector<Time>& start, Time makespan) {
+    if (makespan * weight_ >= objective_.load()) return false;
     Solution s;
     s.mode.assign(start.size(), 0);
     s.start = start;
-    s.objective = EvaluateObjective(instance_, s);
-    best_ = std::move(s);
-    makespan_.store(makespan);
-    control_.Report({control_.Elapsed(), best_->objective, bound_.load(), ""});
+    return Offer(s);
+  }
+  // Keeps the schedule if its objective (recomputed) is lower; true if kept.
+  bool Offer(const Solution& s) {
+    const std::int64_t objective = EvaluateObjective(instance_, s);
+    if (objective >= objective_.load()) return false;
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (objective >= objective_.load()) return false;
+    best_ = s;
+    best_->objective = objective;
+    objective_.store(objective);
+    control_.Report({control_.Elapsed(), objective, bound_.load(), ""});
     return true;
   }
-  bool Offer(const Solution& s) { return Offer(s.start, s.objective / weight_); }
 
   // A copy of the best schedule so far.
   std::optional<Solution> Best() {
@@ -63,7 +72,8 @@ class ProjectIncumbent {
   const SolveControl& control_;
   std::int64_t weight_;
   std::mutex mutex_;
-  std::atomic<Time> makespan_{std::numeric_limits<Time>::max()};
+  static constexpr std::int64_t kNone = std::numeric_limits<std::int64_t>::max();
+  std::atomic<std::int64_t> objective_{kNone};
   std::atomic<std::int64_t> bound_;
   std::atomic<bool> proved_{false};
   std::optional<Solution> best_;
