@@ -220,17 +220,35 @@ bool TimetablePropagator::EdgeFind(Engine& engine, bool mirrored) {
   };
   std::sort(by_est_.begin(), by_est_.end(), [&](int x, int y) { return ef_est_[x] != ef_est_[y] ? ef_est_[x] > ef_est_[y] : x < y; });
   std::sort(by_lct_.begin(), by_lct_.end(), [&](int x, int y) { return ef_lct_[x] != ef_lct_[y] ? ef_lct_[x] < ef_lct_[y] : x < y; });
-  // The window's reason: Omega by its bounds, the other compulsory parts that meet it by theirs.
-  const auto explain_window = [&](Value a, Value b, int skip) {
+  // The window's reason: tasks of Omega by their window bounds (their whole energy d p lies in
+  // the window) and other compulsory parts that meet it by their bounds (d times the overlap),
+  // the largest first, until they hold at least `needed` energy (fixed usage needs no atom):
+  // fewer atoms make more general nogoods.
+  const auto explain_window = [&](Value a, Value b, int skip, Value needed) {
+    needed -= ProfileFixedEnergy(mirrored ? -b : a, mirrored ? -a : b);
     reason_.clear();
+    contributions_.clear();
     for (int j : by_est_) {
       if (j == skip) continue;
       if (ef_est_[j] >= a && ef_lct_[j] <= b) {
-        reason_.push_back(est_at_least(j, a));
-        reason_.push_back(lct_at_most(j, b));
+        contributions_.push_back({tasks_[j].demand * tasks_[j].duration, j, true});
       } else if (part_length(j) > 0 && ef_part_begin_[j] < b && a < ef_part_end_[j]) {
-        reason_.push_back(AtLeast(tasks_[j].start, engine.Lb(tasks_[j].start)));
-        reason_.push_back(AtMost(tasks_[j].start, engine.Ub(tasks_[j].start)));
+        const Value overlap = std::min(b, ef_part_end_[j]) - std::max(a, ef_part_begin_[j]);
+        contributions_.push_back({tasks_[j].demand * overlap, j, false});
+      }
+    }
+    std::sort(contributions_.begin(), contributions_.end(), [](const Contribution& x, const Contribution& y) {
+      return x.energy != y.energy ? x.energy > y.energy : x.task < y.task;
+    });
+    for (const Contribution& c : contributions_) {
+      if (needed <= 0) break;
+      needed -= c.energy;
+      if (c.inside) {
+        reason_.push_back(est_at_least(c.task, a));
+        reason_.push_back(lct_at_most(c.task, b));
+      } else {
+        reason_.push_back(AtLeast(tasks_[c.task].start, engine.Lb(tasks_[c.task].start)));
+        reason_.push_back(AtMost(tasks_[c.task].start, engine.Ub(tasks_[c.task].start)));
       }
     }
   };
@@ -253,7 +271,7 @@ bool TimetablePropagator::EdgeFind(Engine& engine, bool mirrored) {
       if (a >= b || (ia + 1 < by_est_.size() && ef_est_[by_est_[ia + 1]] == a)) continue;  // each a once, all added
       const Value avail = capacity_ * (b - a) - tt(a, b) - free_energy;
       if (avail < 0) {
-        explain_window(a, b, -1);
+        explain_window(a, b, -1, capacity_ * (b - a) + 1);  // more than the window holds
         return engine.Conflict(reason_);
       }
       if (best < 0 || best_value <= avail) continue;
@@ -264,7 +282,8 @@ bool TimetablePropagator::EdgeFind(Engine& engine, bool mirrored) {
       const Value earliest = b - room;
       const Value now = mirrored ? -(engine.Ub(t.start) + t.duration) : engine.Lb(t.start);  // a push may have moved it
       if (earliest <= now) continue;
-      explain_window(a, b, i);
+      // Others' energy E keeps the push while floor((C (b - a) - E) / d_i) <= room.
+      explain_window(a, b, i, capacity_ * (b - a) - room * t.demand - t.demand + 1);
       reason_.push_back(est_at_least(i, a - t.duration + room + 1));
       const bool ok = mirrored ? engine.SetLb(NegView(t.start), earliest + t.duration, reason_)
                                : engine.SetLb(PosView(t.start), earliest, reason_);
@@ -276,6 +295,15 @@ bool TimetablePropagator::EdgeFind(Engine& engine, bool mirrored) {
     }
   }
   return true;
+}
+
+Value TimetablePropagator::ProfileFixedEnergy(Value lo, Value hi) const {
+  Value energy = 0;
+  for (const FixedUsage& f : fixed_) {
+    const Value overlap = std::min(hi, f.end) - std::max(lo, f.begin);
+    if (overlap > 0 && f.amount > 0) energy += f.amount * overlap;
+  }
+  return energy;
 }
 
 Value TimetablePropagator::ProfileIntegral(Value t) const {

@@ -64,6 +64,7 @@ class TimetablePropagator : public Propagator {
   // tasks' current bounds. O(n^2 log n) per call.
   bool CheckOverload(Engine& engine);
   Value ProfileIntegral(Value t) const;  // usage of the profile over [-inf, t)
+  Value ProfileFixedEnergy(Value lo, Value hi) const;  // fixed usage over [lo, hi), original time
   // Time-table edge finding (Vilim 2011, "Timetable edge finding filtering algorithm for
   // discrete cumulative resources"; explanations after Schutt, Feydy & Stuckey 2013). For a
   // window [a, b) between an earliest start and a latest end, the tasks inside it (Omega) need
@@ -73,8 +74,9 @@ class TimetablePropagator : public Propagator {
   // d_i min(b - est_i, free length) there beyond its compulsory part if it starts at est_i;
   // when that exceeds avail it cannot, and with F = floor((avail + its compulsory energy in
   // the window) / d_i) it starts at b - F or later: starting in [a - p_i + F + 1, b - F) it
-  // would put more than that into the window. Explained by Omega's window bounds, the other
-  // compulsory parts' bounds and [s_i >= a - p_i + F + 1]. `mirrored` runs the same on the
+  // would put more than that into the window. Explained by [s_i >= a - p_i + F + 1] and, largest
+  // energy first, just enough of Omega's window bounds and of the other compulsory parts' bounds
+  // to keep F (or, for a conflict, to exceed C (b - a)). `mirrored` runs the same on the
   // time axis reversed, which bounds latest starts. One pass per call, O(n^2 log n); the
   // pushes it makes wake the propagator again until nothing moves.
   bool EdgeFind(Engine& engine, bool mirrored);
@@ -99,6 +101,12 @@ class TimetablePropagator : public Propagator {
   std::vector<int> by_est_, by_lct_;
   // EdgeFind's scratch, in the pass's time coordinates.
   std::vector<Value> ef_est_, ef_lct_, ef_part_begin_, ef_part_end_;
+  struct Contribution {
+    Value energy;
+    int task;
+    bool inside;  // in Omega (explained by the window) or a compulsory part meeting it
+  };
+  std::vector<Contribution> contributions_;
 };
 
 }  // namespace ordo::lcg
