@@ -45,6 +45,49 @@ std::vector<ParamSpec> ProjectLcgParams(bool hybrid) {
 
 namespace {
 
+struct BelowIncumbent {
+  bool exhausted = false;  // no schedule with an objective below `below`
+  bool mismatch = false;   // the model's objective disagreed with the evaluation (internal error)
+  std::int64_t below = 0;  // the last objective bound posted
+  std::int64_t schedules = 0;
+};
+
+// Searches for schedules with an objective below the incumbent's, offering each and posting it
+// as the new bound at the root, until the search is exhausted, stop() or the incumbent is done;
+// a better schedule found elsewhere interrupts the search and tightens the root bound (learned
+// clauses stay valid: they only exclude worse). `below` is the bound already in the model
+// (post_first: post it first).
+BelowIncumbent SearchBelowIncumbent(ProjectLcgModel& model, const lcg::Engine::Brancher& brancher, ProjectIncumbent& incumbent,
+                                    std::int64_t below, bool post_first, const std::function<bool()>& stop) {
+  BelowIncumbent r;
+  r.below = below;
+  lcg::Engine& engine = model.engine();
+  r.exhausted = model.infeasible() || (post_first && !engine.PostAtRoot(model.ObjectiveBelow(r.below)));
+  while (!r.exhausted && !incumbent.done()) {
+    const lcg::Engine::Outcome out =
+        engine.Search(brancher, [&] { return stop() || incumbent.done() || incumbent.objective() < r.below; });
+    if (out == lcg::Engine::Outcome::Infeasible) {
+      r.exhausted = true;
+      break;
+    }
+    if (out == lcg::Engine::Outcome::Limit && (stop() || incumbent.done())) break;
+    if (out == lcg::Engine::Outcome::Solution) {
+      Solution s = model.CurrentSolution();
+      ++r.schedules;
+      // The model's objective must be the evaluation's; were it not, the bound posted below
+      // would not exclude this schedule and the search would find it again and again.
+      if (model.ObjectiveLowerBound(engine) != s.objective) {
+        r.mismatch = true;
+        break;
+      }
+      incumbent.Offer(s);
+    }
+    r.below = std::min(r.below, incumbent.objective());
+    if (!engine.PostAtRoot(model.ObjectiveBelow(r.below))) r.exhausted = true;
+  }
+  return r;
+}
+
 class ProjectLcgSolver : public Solver {
  public:
   ProjectLcgSolver(lcg::EngineOptions options, bool explain, std::int64_t ga_schedules, LnsOptions lns, int search,
@@ -83,7 +126,8 @@ class ProjectLcgSolver : public Solver {
     // on threads-1 threads beside the exact search (the GA on all of them, the LNS on one: its
     // repairs are exact searches too), until the end; with one thread they run first, for
     // budgets, so that one thread stays deterministic.
-    // Both minimise the makespan: for other objectives the exact search runs alone.
+    // Both minimise the makespan: for other objectives the other threads run a second exact
+    // search with the other branching (a portfolio sharing the incumbent).
     const bool ga = makespan_only && ga_schedules_ > 0 && ListSchedulerUnsupported(instance).empty();
     const bool lns = makespan_only && lns_.conflicts > 0;
     std::atomic<bool> exact_done{false};
@@ -104,6 +148,18 @@ class ProjectLcgSolver : public Solver {
         options.engine = options_;
         options.max_neighbourhoods = lns_budget.value_or(0);
         lns_stats = RunProjectLns(instance, options, control.seed + 2, incumbent, stop);
+      }
+      if (!makespan_only && !lns_budget && incumbent.has_schedule()) {
+        ProjectLcgModel second(instance, SafeHorizon(instance), options_, reasoning_);
+        const bool activity = search_ != 1;  // the main search's other strategy
+        const lcg::Engine::Brancher brancher = [&](const lcg::Engine& e) {
+          return activity ? second.NextActivityDecision(e) : second.NextDecision(e);
+        };
+        const BelowIncumbent r = SearchBelowIncumbent(second, brancher, incumbent, incumbent.objective(), true, stop);
+        if (r.exhausted && !r.mismatch) {  // nothing below r.below, which the incumbent holds
+          incumbent.RaiseBound(r.below);
+          incumbent.MarkProved();
+        }
       }
     };
     std::thread heuristic_thread;
@@ -130,38 +186,18 @@ class ProjectLcgSolver : public Solver {
       if (search_ == 1 || (search_ == 2 && e.stats().restarts % 2 == 1)) return model.NextActivityDecision(e);
       return model.NextDecision(e);
     };
-    bool exhausted = model.infeasible();
-    bool objective_mismatch = false;  // an internal error, reported rather than looped on
-    std::int64_t searched_below = initial;  // the objective bound posted at the root
-    if (!exhausted && have_initial && !makespan_only) exhausted = !engine.PostAtRoot(model.ObjectiveBelow(searched_below));
-    while (!exhausted && !incumbent.done()) {
-      const lcg::Engine::Outcome out =
-          engine.Search(brancher, [&] { return control.ShouldStop() || incumbent.objective() < searched_below; });
-      if (out == lcg::Engine::Outcome::Infeasible) {
-        exhausted = true;
-        break;
-      }
-      if (out == lcg::Engine::Outcome::Limit && control.ShouldStop()) break;
-      if (out == lcg::Engine::Outcome::Solution) {
-        Solution s = model.CurrentSolution();
-        ++stats.schedules;
-        // The model's objective must be the evaluation's; were it not, the bound posted below
-        // would not exclude this schedule and the search would find it again and again.
-        if (model.ObjectiveLowerBound(engine) != s.objective) {
-          objective_mismatch = true;
-          break;
-        }
-        incumbent.Offer(s);
-      }
-      searched_below = std::min(searched_below, incumbent.objective());
-      if (!engine.PostAtRoot(model.ObjectiveBelow(searched_below))) exhausted = true;
-    }
+    const BelowIncumbent search = SearchBelowIncumbent(model, brancher, incumbent, initial, have_initial && !makespan_only,
+                                                       [&] { return control.ShouldStop(); });
+    const bool exhausted = search.exhausted;
+    const bool objective_mismatch = search.mismatch;
+    stats.schedules += search.schedules;
     exact_done.store(true);
     if (heuristic_thread.joinable()) heuristic_thread.join();
     stats.schedules += ga_stats.schedules;
     const lcg::EngineStats& es = engine.stats();
     stats.iterations = es.decisions;
     std::optional<Solution> best = incumbent.Take();
+    bound = std::max(bound, incumbent.bound());  // the second exact search may have proved it
     if (exhausted || (best && best->objective <= bound)) {
       if (!best) return InfeasibleResult(instance, horizon, bound, control, stats);
       bound = best->objective;
