@@ -157,18 +157,24 @@ TEST(TotalTardinessExact, StopsAtTheMemoryLimit) {
   EXPECT_NE(r.why.find("memory limit"), std::string::npos) << r.why;
 }
 
-// The branch and bound on the relaxation's network completes with the optimum, and hands over a
-// sequence exactly when the upper bound was not already optimal.
-void ExpectBranchAndBoundFindsOptimum(const SmCostModel& model, const TimeIndexedRelaxation& relaxation,
+// The branch and bound on the relaxation's network, from the front and from the back, completes
+// with the optimum, and hands over a sequence exactly when the upper bound was not already
+// optimal.
+void ExpectBranchAndBoundFindsOptimum(const SmCostModel& model, TimeIndexedRelaxation& relaxation,
                                       const std::vector<double>& multipliers, std::int64_t upper,
                                       std::int64_t optimum) {
-  const LagrangianBnbResult b = SolveByLagrangianBranchAndBound(model, relaxation, multipliers, upper, {}, kNever);
-  ASSERT_TRUE(b.solved) << b.why;
-  EXPECT_EQ(b.cost, optimum);
-  if (!b.sequence.empty()) {
-    EXPECT_EQ(model.SequenceCost(b.sequence), optimum);
+  for (const bool backward : {false, true}) {
+    SCOPED_TRACE(backward ? "from the back" : "from the front");
+    LagrangianBnbOptions options;
+    options.backward = backward;
+    const LagrangianBnbResult b = SolveByLagrangianBranchAndBound(model, relaxation, multipliers, upper, options, kNever);
+    ASSERT_TRUE(b.solved) << b.why;
+    EXPECT_EQ(b.cost, optimum);
+    if (!b.sequence.empty()) {
+      EXPECT_EQ(model.SequenceCost(b.sequence), optimum);
+    }
+    EXPECT_EQ(b.sequence.empty(), upper == optimum);
   }
-  EXPECT_EQ(b.sequence.empty(), upper == optimum);
 }
 
 // Upper bounds from EDD and just above the optimum (the sharpest test of the elimination), with

@@ -38,6 +38,8 @@ struct SetKey {
 //   - as cheap with the same last job: the same completions are open to both.
 // The memo keyed by (set, last job) that this replaces had only the second rule; prefixes
 // of equal cost are common (every prefix on time costs 0), hence the set of last jobs.
+// From the back the same holds mirrored: suffixes of one set start at the same time, and the
+// job at their open end is their first.
 class DominanceMemo {
  public:
   explicit DominanceMemo(std::int64_t memory_mb, const std::function<bool()>& should_stop) : should_stop_(should_stop) {
@@ -135,17 +137,24 @@ class LagrangianSearch {
   LagrangianSearch(const SmCostModel& model, const TimeIndexedRelaxation& relaxation, const std::vector<double>& mu,
                    std::int64_t upper_bound, const LagrangianBnbOptions& options, const std::function<bool()>& should_stop)
       : m_(model), n_(model.size()), relaxation_(relaxation), mu_(mu), upper_(upper_bound), should_stop_(should_stop),
-        memo_(options.memory_mb, should_stop) {
+        backward_(options.backward), memo_(options.memory_mb, should_stop) {
     // Every complete sequence costs its relaxed cost + sum mu + the constant term.
     offset_ = std::accumulate(mu.begin(), mu.end(), 0.0) + static_cast<double>(model.constant);
     // Integer costs: only a cost <= upper - 1 matters; the tolerance errs towards not cutting.
     candidates_.resize(n_ + 1);
     for (auto& c : candidates_) c.reserve(n_);
+    edd_.resize(n_);
+    std::iota(edd_.begin(), edd_.end(), 0);
+    std::stable_sort(edd_.begin(), edd_.end(), [&](int x, int y) { return model.d[x] < model.d[y]; });
   }
 
   LagrangianBnbResult Run() {
     LagrangianBnbResult result;
-    Search(0, -1, 0.0, 0);
+    if (backward_) {
+      SearchBackward(relaxation_.horizon(), -1, 0.0, 0);
+    } else {
+      Search(0, -1, 0.0, 0);
+    }
     result.nodes = nodes_;
     if (stopped_) {
       result.why = "stopped (time limit or stop request) before the proof";
@@ -163,16 +172,43 @@ class LagrangianSearch {
     const double target = static_cast<double>(upper_) - 1;
     return low > target + 1e-7 * (1 + std::abs(target));
   }
+  bool Poll() {
+    if ((++nodes_ & 4095) == 0 && should_stop_()) stopped_ = true;
+    return stopped_;
+  }
+  void Offer(const std::vector<int>& sequence) {
+    const std::int64_t cost = m_.SequenceCost(sequence);
+    if (cost < upper_) upper_ = cost, best_sequence_ = sequence;
+  }
 
-  void Search(Time t, int last, double partial, int depth) {
-    if (stopped_) return;
-    if ((++nodes_ & 4095) == 0 && should_stop_()) {
-      stopped_ = true;
-      return;
+  // Children by increasing bound, then each unless the memo knows a prefix (a suffix, from the
+  // back) of its set that dominates it.
+  template <typename Descend>
+  void Expand(int depth, double partial, const Descend& descend) {
+    std::vector<Candidate>& cands = candidates_[depth];
+    std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) { return a.low < b.low; });
+    for (std::size_t c = 0; c < cands.size(); ++c) {
+      const Candidate cand = candidates_[depth][c];
+      if (Cut(cand.low)) break;  // the incumbent improved meanwhile
+      const double cost = partial + cand.own;
+      SetKey key = set_;
+      key.set[cand.job >> 6] |= std::uint64_t{1} << (cand.job & 63);
+      key.last = cand.job;
+      if (!memo_.Improve(key, cost)) continue;
+      set_.set[cand.job >> 6] ^= std::uint64_t{1} << (cand.job & 63);
+      path_.push_back(cand.job);
+      descend(cand.job, cost);
+      path_.pop_back();
+      set_.set[cand.job >> 6] ^= std::uint64_t{1} << (cand.job & 63);
+      if (stopped_) return;
     }
+  }
+
+  // From the front: the prefix path_ ends with `last` at t.
+  void Search(Time t, int last, double partial, int depth) {
+    if (Poll()) return;
     if (depth == n_) {
-      const std::int64_t cost = m_.SequenceCost(path_);
-      if (cost < upper_) upper_ = cost, best_sequence_ = path_;
+      Offer(path_);
       return;
     }
     std::vector<Candidate>& cands = candidates_[depth];
@@ -188,22 +224,46 @@ class LagrangianSearch {
       const double low = partial + own + rest + offset_;
       if (!Cut(low)) cands.push_back({low, own, k});
     }
-    std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) { return a.low < b.low; });
-    for (std::size_t c = 0; c < cands.size(); ++c) {
-      const Candidate cand = candidates_[depth][c];
-      if (Cut(cand.low)) break;  // the incumbent improved meanwhile
-      const double cost = partial + cand.own;
-      SetKey key = set_;
-      key.set[cand.job >> 6] |= std::uint64_t{1} << (cand.job & 63);
-      key.last = cand.job;
-      if (!memo_.Improve(key, cost)) continue;
-      set_.set[cand.job >> 6] ^= std::uint64_t{1} << (cand.job & 63);
-      path_.push_back(cand.job);
-      Search(t + m_.p[cand.job], cand.job, cost, depth + 1);
-      path_.pop_back();
-      set_.set[cand.job >> 6] ^= std::uint64_t{1} << (cand.job & 63);
-      if (stopped_) return;
+    Expand(depth, partial, [&](int k, double cost) { Search(t + m_.p[k], k, cost, depth + 1); });
+  }
+
+  // From the back: path_ holds the suffix in reverse, its first job `first` starts at t, and
+  // the jobs not in it fill [0, t].
+  void SearchBackward(Time t, int first, double partial, int depth) {
+    if (Poll()) return;
+    if (depth == n_ || FrontAtLeastCost()) {
+      // The rest in EDD order costs its jobs' least (every job on time): the best front.
+      sequence_.clear();
+      for (int j : edd_) {
+        if (!Visited(j)) sequence_.push_back(j);
+      }
+      sequence_.insert(sequence_.end(), path_.rbegin(), path_.rend());
+      Offer(sequence_);
+      return;
     }
+    std::vector<Candidate>& cands = candidates_[depth];
+    cands.clear();
+    for (int k = 0; k < n_; ++k) {
+      if (Visited(k) || !relaxation_.Alive(t, k)) continue;
+      if (first >= 0 && !relaxation_.Allowed(k, first, t + m_.p[first])) continue;
+      const double before = first >= 0 ? relaxation_.PrefixBefore(t, k, first) : relaxation_.Prefix(t, k);
+      if (before == kInfinity) continue;
+      const double low = partial + before + offset_;
+      if (!Cut(low)) cands.push_back({low, NodeCost(k, t), k});
+    }
+    Expand(depth, partial, [&](int k, double cost) { SearchBackward(t - m_.p[k], k, cost, depth + 1); });
+  }
+
+  // Whether the jobs outside the suffix, in EDD order from time 0, all end by their due dates
+  // (each then costs its least, f_j(p_j); the costs are non-decreasing).
+  bool FrontAtLeastCost() const {
+    Time t = 0;
+    for (int j : edd_) {
+      if (Visited(j)) continue;
+      t += m_.p[j];
+      if (m_.JobCost(j, t) != m_.JobCost(j, m_.p[j])) return false;
+    }
+    return true;
   }
 
   bool Visited(int k) const { return (set_.set[k >> 6] >> (k & 63)) & 1; }
@@ -220,18 +280,19 @@ class LagrangianSearch {
   const std::vector<double>& mu_;
   std::int64_t upper_;
   const std::function<bool()>& should_stop_;
+  bool backward_;
   double offset_ = 0;
   std::vector<std::vector<Candidate>> candidates_;
   DominanceMemo memo_;
   SetKey set_;
-  std::vector<int> path_, best_sequence_;
+  std::vector<int> path_, best_sequence_, sequence_, edd_;
   std::int64_t nodes_ = 0;
   bool stopped_ = false;
 };
 
 }  // namespace
 
-LagrangianBnbResult SolveByLagrangianBranchAndBound(const SmCostModel& model, const TimeIndexedRelaxation& relaxation,
+LagrangianBnbResult SolveByLagrangianBranchAndBound(const SmCostModel& model, TimeIndexedRelaxation& relaxation,
                                                     const std::vector<double>& multipliers, std::int64_t upper_bound,
                                                     const LagrangianBnbOptions& options,
                                                     const std::function<bool()>& should_stop) {
@@ -245,6 +306,9 @@ LagrangianBnbResult SolveByLagrangianBranchAndBound(const SmCostModel& model, co
     result.why = "no Lagrangian multipliers";
     return result;
   }
+  std::vector<int> uses, path;
+  relaxation.Forward(multipliers, uses, path);
+  relaxation.Backward(multipliers);
   LagrangianSearch search(model, relaxation, multipliers, upper_bound, options, should_stop);
   return search.Run();
 }

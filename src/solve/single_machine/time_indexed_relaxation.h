@@ -63,6 +63,14 @@ class TimeIndexedRelaxation {
     const std::size_t node = Node(t, j);
     return succ_[node] != before ? to_go_[node] : to_go2_[node];
   }
+  // After Forward: the cheapest path prefix ending with (t, j), j's own cost included
+  // (infinity when none), and the same when the job after j is `next`, which the prefix cannot
+  // have right before j (no i, j, i).
+  double Prefix(Time t, int j) const { return prefix_[Node(t, j)]; }
+  double PrefixBefore(Time t, int j, int next) const {
+    const std::size_t node = Node(t, j);
+    return pred_[node] != next ? prefix_[node] : prefix2_[node];
+  }
   // After Forward and Backward with one mu: the cheapest path through (t, j).
   double Through(Time t, int j) const;
   // After Forward and Backward with one mu: removes the nodes whose cheapest path through
