@@ -126,6 +126,18 @@ void ActivityListGa::DecodeOnce(Individual& ind, bool forward, const ImproveFn& 
     ind.makespan = scheduler_.BackwardList(ind.list, scheduler_.horizon()) < 0 ? -1 : scheduler_.ShiftToZero();
     if (ind.makespan >= 0) scheduler_.ListByStart(ind.list);
   }
+  // Compactness breaks ties between equal makespans in survival: of two schedules with the same end, the one whose
+  // activities sit closer to the side it was justified to (sum of finishes for a forward decode, sum of distances from
+  // the end for a backward one) leaves more room to shorten the makespan in the next justification. Measured on J120
+  // at 5,000 schedules: mean deviation 32.61 -> 32.42 % (BENCHMARKS.md 6.1).
+  ind.compact = 0;
+  if (ind.makespan >= 0) {
+    const std::vector<Time>& start = scheduler_.start();
+    for (int a = 0; a < scheduler_.size(); ++a) {
+      const Time dist = forward ? start[a] + scheduler_.duration(a) : ind.makespan - start[a];
+      ind.compact += dist;
+    }
+  }
   Record(ind, on_improve);
 }
 
@@ -242,7 +254,9 @@ void ActivityListGa::Run(const std::function<bool()>& should_stop, const Improve
 void ActivityListGa::KeepBest(std::vector<Individual>& population) const {
   // Survivors: the best `population` individuals, one of each distinct list.
   std::stable_sort(population.begin(), population.end(),
-                   [](const Individual& a, const Individual& b) { return a.makespan < b.makespan; });
+                   [&](const Individual& a, const Individual& b) {
+                     return a.makespan != b.makespan ? a.makespan < b.makespan : a.compact < b.compact;
+                   });
   std::vector<Individual> next;
   next.reserve(2 * options_.population);
   for (Individual& ind : population) {

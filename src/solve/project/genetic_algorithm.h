@@ -63,6 +63,7 @@ class ActivityListGa {
   struct Individual {
     std::vector<int> list;
     Time makespan = 0;
+    std::int64_t compact = 0;  // tie-break of equal makespans: total distance from the justified end
     std::uint64_t hash = 0;
     std::vector<Time> start;  // the decoded schedule (the peak crossover reads it)
   };

@@ -210,9 +210,9 @@ class ProjectLcgSolver : public Solver {
     if (objective_mismatch) {
       result.message = "internal error: the exact model's objective disagrees with the evaluation; the search stopped";
     } else if (result.message.empty() && !exhausted) {
-      result.message = fmt::format("{} conflicts, {} decisions, {} GA schedules, {} LNS neighbourhoods ({} improving)",
+      result.message = fmt::format("{} conflicts, {} decisions, {} GA schedules, {} LNS neighbourhoods ({} improving, {} proved empty)",
                                    es.conflicts, es.decisions, ga_stats.schedules, lns_stats.neighbourhoods,
-                                   lns_stats.improvements);
+                                   lns_stats.improvements, lns_stats.exhausted);
     }
     return result;
   }

@@ -19,7 +19,7 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 struct SetKey {
   std::array<std::uint64_t, 2> set{};
-  int last = -1;  // the prefix's last job
+  int last = -1;  // the job at the open end: a prefix's last, a suffix's first
 };
 
 // Flat open-addressing map from a set of jobs to the cheapest prefixes seen that sequence it
