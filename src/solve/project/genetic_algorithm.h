@@ -37,6 +37,10 @@ struct GaOptions {
   double mutation = 0.05;       // probability per list position of a neighbour swap
   std::int64_t max_schedules = 0;  // budget of SGS passes; 0 = until stopped
   std::int64_t restart_after = 0;  // one population: generations without a new best before a restart (0 = never)
+  // Multi-start (RunGaIslands): each island runs successive independent GAs of this many
+  // schedules (the last one shortened to the budget) until stopped; 0 = one GA for the whole
+  // budget or time. An ActivityListGa itself ignores it.
+  std::int64_t epoch_schedules = 0;
   // Two populations of left- and right-justified schedules, each breeding the other with one
   // SGS pass per child (Debels & Vanhoucke 2007), where the instance allows it; otherwise
   // every child is decoded and double-justified (three passes).
