@@ -25,7 +25,9 @@ Feasibility Decide(const Instance& in) {
   const FeasibilityVerdict v = DecideFeasibility(in, kNoStop);
   if (v.verdict == Feasibility::Feasible) {
     EXPECT_TRUE(v.schedule.has_value());
-    if (v.schedule) EXPECT_TRUE(CheckSolution(in, *v.schedule).feasible()) << in.name;
+    if (v.schedule) {
+      EXPECT_TRUE(CheckSolution(in, *v.schedule).feasible()) << in.name;
+    }
   }
   return v.verdict;
 }
@@ -101,6 +103,23 @@ TEST(ConflictExplanation, GeneratedRampLevelsAreDecidedAndExplained) {
   }
   EXPECT_GT(feasible, 0);
   EXPECT_GT(infeasible, 0);
+}
+
+TEST(ConflictExplanation, CapacityGrantedByACalendarPeriodStaysWithItsResource) {
+  // Base capacity 0 but 1 during [0, 100): an activity of 10 released at 95 cannot run. The
+  // period grants capacity, so it is not a constraint to drop (dropping it would tighten the
+  // instance); the conflict is the release against the resource with its period.
+  Instance in = test::MakeJobShop({{{0, 10}}}, 1);
+  in.resources[0].capacity = 0;
+  in.resources[0].calendar = {{0, 100, 1}};
+  in.operations[0].release = 95;
+  ASSERT_TRUE(ValidateInstance(in).ok()) << ValidateInstance(in).Summary();
+  const ConflictExplanation why = ExplainInfeasibility(in, kNoStop);
+  ExpectMinimalConflict(in, why, [](const Instance& i) { return Decide(i) == Feasibility::Feasible; });
+  std::string all;
+  for (const std::string& s : why.sentences) all += s + "|";
+  EXPECT_NE(all.find("cannot start before 95"), std::string::npos) << all;
+  EXPECT_NE(all.find("capacity 0 (1 during [0, 100))"), std::string::npos) << all;
 }
 
 TEST(ConflictExplanation, SolverReportsInfeasibleWithSentences) {

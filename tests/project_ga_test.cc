@@ -96,6 +96,34 @@ TEST(ListScheduler, DeclinesWhatTheExactEngineMustDo) {
   EXPECT_NE(ListSchedulerUnsupported(in), "");
 }
 
+TEST(ListScheduler, ZeroLengthCyclesGoToTheExactEngineAndSelfLoopsHold) {
+  // Two activities that must start together (start-to-start lags of 0 both ways) fit no
+  // activity list: the list scheduler declines and the project solver still schedules them.
+  Instance together = test::MakeJobShop({{{0, 3}}, {{1, 4}}, {{0, 2}}}, 2);
+  together.precedences.push_back({0, 1, 0, PrecedenceType::StartToStart});
+  together.precedences.push_back({1, 0, 0, PrecedenceType::StartToStart});
+  ASSERT_TRUE(ValidateInstance(together).ok()) << ValidateInstance(together).Summary();
+  EXPECT_NE(ListSchedulerUnsupported(together), "");
+  const RunOutcome out = test::SolveChecked(together, "project", {}, 1, 1, 10);
+  ASSERT_TRUE(out.verified()) << out.result.message;
+  EXPECT_EQ(out.result.solution->start[0], out.result.solution->start[1]);
+  // A start-to-start self-loop of lag 0 always holds: the GA schedules every activity.
+  Instance loop = ShiftInvariant(test::SingleModeMakespanRcpsp(3, 8));
+  loop.precedences.push_back({2, 2, 0, PrecedenceType::StartToStart});
+  ASSERT_TRUE(ValidateInstance(loop).ok()) << ValidateInstance(loop).Summary();
+  EXPECT_EQ(ListSchedulerUnsupported(loop), "");
+  const RunOutcome ga = test::SolveChecked(loop, "project-ga", {"max_schedules=300"}, 1, 1, 10);
+  EXPECT_TRUE(ga.verified()) << ga.result.message;
+}
+
+TEST(ProjectGa, BudgetBelowTheThreadCountIsHonoured) {
+  // Three threads share two schedules: the third island gets none (not an endless run).
+  const Instance in = ShiftInvariant(test::SingleModeMakespanRcpsp(5, 12));
+  const RunOutcome out = test::SolveChecked(in, "project-ga", {"max_schedules=2"}, 3, 1, 5);
+  ASSERT_TRUE(out.verified()) << out.result.message;
+  EXPECT_LE(out.result.stats.schedules, 2);
+}
+
 TEST(ProjectGa, SchedulesPassTheCheckerAndTheBudgetHolds) {
   for (std::uint64_t seed = 1; seed <= 40; ++seed) {
     // Odd seeds keep calendars and release dates (one population), even ones drop them (two

@@ -136,6 +136,17 @@ class Validator {
           Error(fmt::format("operation {} mode {} has duration {}: expected 0 <= duration <= {}", o, m, mode.duration,
                             kMaxTimeValue));
         }
+        // One demand per resource: the solvers test each demand against the free capacity,
+        // so two entries for one resource would be read as less than their sum.
+        std::vector<int> used;
+        used.reserve(mode.demands.size());
+        for (const Demand& d : mode.demands) used.push_back(d.resource);
+        std::sort(used.begin(), used.end());
+        const auto repeated = std::adjacent_find(used.begin(), used.end());
+        if (repeated != used.end()) {
+          Error(fmt::format("operation {} mode {} lists resource {} more than once: expected one demand with the total",
+                            o, m, *repeated));
+        }
         for (const Demand& d : mode.demands) {
           if (d.resource < 0 || static_cast<std::size_t>(d.resource) >= in_.resources.size()) {
             Error(fmt::format("operation {} mode {} uses resource {} which does not exist ({} resources)", o, m,

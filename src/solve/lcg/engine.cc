@@ -308,14 +308,12 @@ int Engine::Analyze() {
     needed_[i] = kUnneeded;
     if (--pending == 0) {
       uip = Atom{trail_[i].view, value};
-      // Clear any marks left (none should be).
       break;
     }
     for (int r = trail_[i].reason_begin; r < trail_[i].reason_end; ++r) add(reasons_[r]);
   }
   // The learned clause: not(uip) or not(each lower atom).
   learned_.clear();
-  learned_reason_.clear();
   learned_.push_back(GetLit(Not(uip)));
   int second = -1;
   for (Atom a : lower_) {
@@ -323,7 +321,6 @@ int Engine::Analyze() {
     lower_value_[a.view] = kUnneeded;
     if (a.view == uip.view && a.value <= uip.value) continue;  // implied by the UIP atom
     const int level_of = trail_[EntryFor(a)].level;
-    learned_reason_.push_back(a);
     learned_.push_back(GetLit(Not(a)));
     if (level_of > jump) {
       jump = level_of;
@@ -339,7 +336,8 @@ bool Engine::PushLearned() {
   // learned_[0] is the asserting literal; its reason is the negation of the others.
   if (learned_.size() >= 2) {
     // LBD: distinct levels among the non-asserting literals, plus the asserting one's.
-    std::vector<int> levels;
+    std::vector<int>& levels = lbd_levels_;
+    levels.clear();
     for (std::size_t k = 1; k < learned_.size(); ++k) levels.push_back(trail_[EntryFor(atoms_[NegLit(learned_[k])])].level);
     std::sort(levels.begin(), levels.end());
     const int lbd = 1 + static_cast<int>(std::unique(levels.begin(), levels.end()) - levels.begin());

@@ -177,6 +177,7 @@ class Engine {
   std::vector<Value> lower_value_;     // per view, index into lower_ marker (see Analyze)
   std::vector<Lit> learned_;
   std::vector<Atom> learned_reason_;
+  std::vector<int> lbd_levels_;  // scratch of PushLearned (distinct levels of a learned clause)
   std::vector<double> activity_;       // per variable (VSIDS-like, for branchers)
   double activity_increment_ = 1;
   bool infeasible_ = false;

@@ -114,6 +114,18 @@ bool TimetablePropagator::PushEarliest(Engine& engine, int j) {
       ++k;
       continue;
     }
+    if (b != kInfinity && profile_[k].fixed + task.demand > capacity_) {
+      // Fixed usage (a calendar's downtime) alone excludes the whole segment, whatever the
+      // other tasks do: jump past it in one step, explained by the task overlapping it,
+      // rather than by steps of at most the duration (a 960-minute night and a task of 15
+      // would take 64 trail entries).
+      reason_.clear();
+      reason_.push_back(AtLeast(task.start, a + 1 - task.duration));
+      if (!engine.SetLb(PosView(task.start), b, reason_)) return false;
+      s = b;
+      ++k;
+      continue;
+    }
     const Value t = std::min(b - 1, s + task.duration - 1);
     Explain(engine, t, j, task.demand);
     reason_.push_back(AtLeast(task.start, t + 1 - task.duration));
@@ -134,6 +146,16 @@ bool TimetablePropagator::PushLatest(Engine& engine, int j) {
     if (b <= u) break;
     const bool own = part_begin_[j] <= a && b <= part_end_[j];
     if (a >= u + task.duration || profile_[k].height - (own ? task.demand : 0) + task.demand <= capacity_) {
+      --k;
+      continue;
+    }
+    if (b != kInfinity && profile_[k].fixed + task.demand > capacity_) {
+      // As in PushEarliest: the segment is closed to the task by fixed usage alone, so its
+      // latest start goes before the segment in one step.
+      reason_.clear();
+      reason_.push_back(AtMost(task.start, b - 1));
+      if (!engine.SetLb(NegView(task.start), -(a - task.duration), reason_)) return false;
+      u = a - task.duration;
       --k;
       continue;
     }

@@ -24,8 +24,13 @@ std::vector<ConstraintGroup> ConstraintGroups(const Instance& in) {
     }
     if (!used) continue;
     groups.push_back({Kind::ResourceCapacity, static_cast<int>(r), 0});
+    // Only periods below the base capacity (downtime, reduced shifts) are constraints that
+    // can be dropped; one above it grants capacity, and dropping it would tighten the
+    // instance and break the deletion filter's monotonicity. Those stay with the resource.
     for (std::size_t p = 0; p < in.resources[r].calendar.size(); ++p) {
-      groups.push_back({Kind::CalendarPeriod, static_cast<int>(r), static_cast<int>(p)});
+      if (in.resources[r].calendar[p].capacity < in.resources[r].capacity) {
+        groups.push_back({Kind::CalendarPeriod, static_cast<int>(r), static_cast<int>(p)});
+      }
     }
   }
   for (std::size_t k = 0; k < in.disjunctive.size(); ++k) groups.push_back({Kind::Disjunctive, static_cast<int>(k), 0});
@@ -72,7 +77,8 @@ Instance KeepOnly(const Instance& in, const std::vector<ConstraintGroup>& kept) 
     std::vector<CapacityPeriod>& calendar = out.resources[r].calendar;
     calendar.clear();
     for (std::size_t p = 0; p < in.resources[r].calendar.size(); ++p) {
-      if (period_kept[r][p] != 0) calendar.push_back(in.resources[r].calendar[p]);
+      const CapacityPeriod& period = in.resources[r].calendar[p];
+      if (period_kept[r][p] != 0 || period.capacity >= in.resources[r].capacity) calendar.push_back(period);
     }
   }
   // A resource left out is not used by anyone (its demands go; the operations stay).
@@ -123,7 +129,14 @@ std::string DescribeCapacity(const Instance& in, int r) {
   }
   std::string list = fmt::format("{}", fmt::join(users, ", "));
   if (count > 6) list += fmt::format(" and {} more", count - 6);
-  return fmt::format("{} has capacity {} ({})", ResourceName(in, r), in.resources[r].capacity, list);
+  // Periods above the base capacity belong to the resource (see ConstraintGroups).
+  std::vector<std::string> raised;
+  for (const CapacityPeriod& p : in.resources[r].calendar) {
+    if (p.capacity > in.resources[r].capacity) raised.push_back(fmt::format("{} during [{}, {})", p.capacity, p.start, p.end));
+  }
+  const std::string capacity = raised.empty() ? fmt::format("{}", in.resources[r].capacity)
+                                              : fmt::format("{} ({})", in.resources[r].capacity, fmt::join(raised, ", "));
+  return fmt::format("{} has capacity {} ({})", ResourceName(in, r), capacity, list);
 }
 
 }  // namespace

@@ -62,7 +62,10 @@ void RunGaIslands(const Instance& instance, const GaOptions& options, int thread
   // where a single GA of 50,000 gives 1482 on average. Hence the epochs of a multi-start.
   auto island = [&](int k) {
     std::int64_t budget = options.max_schedules;
-    if (budget > 0) budget = budget / threads + (k < budget % threads ? 1 : 0);
+    if (budget > 0) {
+      budget = budget / threads + (k < budget % threads ? 1 : 0);
+      if (budget == 0) return;  // fewer schedules than threads: this island has none (0 would mean unlimited)
+    }
     std::int64_t schedules = 0;
     std::int64_t generations = 0;
     for (std::uint64_t epoch = 0;; ++epoch) {

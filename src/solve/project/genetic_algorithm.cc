@@ -343,6 +343,7 @@ void ActivityListGa::RunClassic(const std::function<bool()>& should_stop, const 
     // best, keep the best individual and draw the rest afresh (the classic restart of
     // genetic algorithms; it matters for runs far beyond the 50,000-schedule budgets).
     if (options_.restart_after > 0 && generations_ - last_improvement_ >= options_.restart_after) {
+      KeepBest(population);  // sorted: the initial population is not
       population.resize(1);
       for (int k = 1; k < size && BudgetLeft(1) && !should_stop(); ++k) {
         Individual ind;
@@ -351,7 +352,6 @@ void ActivityListGa::RunClassic(const std::function<bool()>& should_stop, const 
         population.push_back(std::move(ind));
       }
       last_improvement_ = generations_;
-      ++restarts_;
       continue;
     }
     children_.clear();

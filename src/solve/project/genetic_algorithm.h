@@ -107,7 +107,6 @@ class ActivityListGa {
   std::int64_t schedules_ = 0;
   std::int64_t generations_ = 0;
   std::int64_t last_improvement_ = 0;
-  std::int64_t restarts_ = 0;
   Time best_ = -1;
 };
 

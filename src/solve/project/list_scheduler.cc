@@ -52,6 +52,30 @@ std::string ListSchedulerUnsupported(const Instance& in) {
   for (const Precedence& p : in.precedences) {
     if (MinimumDistance(in, p) < 0) return "maximum time lags need the exact project engine";
   }
+  // With distances >= 0 a cycle can still close through zero distances (two activities that
+  // must start together); its activities fit no activity list.
+  const std::size_t n = in.operations.size();
+  std::vector<int> indegree(n, 0);
+  std::vector<std::vector<int>> successors(n);
+  for (const Precedence& p : in.precedences) {
+    if (p.from == p.to) continue;  // a start-to-start self-loop of lag <= 0 always holds
+    successors[p.from].push_back(p.to);
+    ++indegree[p.to];
+  }
+  std::vector<int> ready;
+  for (std::size_t o = 0; o < n; ++o) {
+    if (indegree[o] == 0) ready.push_back(static_cast<int>(o));
+  }
+  std::size_t ordered = 0;
+  while (!ready.empty()) {
+    const int o = ready.back();
+    ready.pop_back();
+    ++ordered;
+    for (int s : successors[o]) {
+      if (--indegree[s] == 0) ready.push_back(s);
+    }
+  }
+  if (ordered < n) return "precedences form a cycle (activities that must start together) and need the exact project engine";
   const std::int64_t cells = static_cast<std::int64_t>(in.resources.size() + in.disjunctive.size()) * ProfileHorizon(in);
   if (cells > kMaxProfileCells) return "the horizon is too long for the time-indexed list scheduler";
   return "";
@@ -71,6 +95,7 @@ ListScheduler::ListScheduler(const Instance& in)
   // Arcs in CSR form, successors sorted by index (HasArc searches them).
   std::vector<std::vector<std::pair<int, Time>>> out(n_), into(n_);
   for (const Precedence& p : in.precedences) {
+    if (p.from == p.to) continue;  // a start-to-start self-loop of lag <= 0 (validated) always holds
     out[p.from].push_back({p.to, MinimumDistance(in, p)});
     into[p.to].push_back({p.from, MinimumDistance(in, p)});
   }
@@ -299,8 +324,9 @@ Time ListScheduler::Justify(std::vector<int>& list, std::int64_t* passes) {
   if (first < 0) return -1;
   best_start_ = start_;
   Time best = first;
-  if (Backward(first)) {
-    ++*passes;
+  const bool backward = Backward(first);
+  ++*passes;  // a failed backward pass was still made
+  if (backward) {
     SortByStart(back_start_, list);
     const Time second = Forward(list);
     ++*passes;

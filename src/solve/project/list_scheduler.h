@@ -46,7 +46,7 @@ class ListScheduler {
   Time Forward(std::span<const int> list);
   // Forward, then backward and forward again (double justification). Rewrites `list` as the
   // activities by increasing start of the best of the two forward schedules, which is kept
-  // in start(). Returns its makespan. *passes counts the SGS passes made (2 or 3).
+  // in start(). Returns its makespan. *passes counts the SGS passes made (1 when the first fails, else 2 or 3).
   Time Justify(std::vector<int>& list, std::int64_t* passes);
   // Serial SGS backward: the activities in the priority order of `list` (an activity waits
   // until all its successors are placed, so any permutation will do), each as late as it

@@ -62,9 +62,13 @@ class ProjectIncumbent {
     return best_;
   }
 
+  // Moves the best schedule out, for the result once the threads are done; Best() is empty
+  // afterwards (not a moved-from Solution), objective() still says what it was.
   std::optional<Solution> Take() {
     std::lock_guard<std::mutex> lock(mutex_);
-    return std::move(best_);
+    std::optional<Solution> out;
+    out.swap(best_);
+    return out;
   }
 
  private:

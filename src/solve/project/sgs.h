@@ -10,7 +10,8 @@
 // Generalised precedences: a precedence whose minimum start distance is non-negative orders
 // the two activities; one with a negative distance (a maximum time lag) is respected when
 // possible and verified at the end (the SGS does not backtrack; the exact engine of the
-// project-scheduling issue does). Multi-mode activities take the mode that finishes first.
+// project-scheduling issue does). Multi-mode activities take, in the serial SGS, the mode that
+// finishes first; in the parallel SGS, the first mode (by index) that fits at the decision time.
 // Any instance without blocking can be scheduled this way, shops included.
 #pragma once
 
