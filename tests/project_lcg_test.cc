@@ -106,6 +106,24 @@ TEST(LcgEngine, EdgeFindingPushesWhereTimeTablingCannot) {
   }
 }
 
+TEST(LcgEngine, HugeEnergiesLeaveTimeTablingAlone) {
+  // Capacity 2^40 over a window of 2^40: capacity x window is 2^80, beyond 64 bits, so the
+  // energy reasoning asked for is left off and time-tabling still pushes: the fixed task
+  // holds the whole capacity on [0, 2^40), so the other starts at 2^40. (With the energy
+  // reasoning on, the wrapped products made a false conflict: "infeasible".)
+  constexpr lcg::Value kBig = lcg::Value{1} << 40;
+  Engine e;
+  const int fixed = e.NewVar(0, 0), free = e.NewVar(0, 2 * kBig);
+  lcg::CumulativeReasoning reasoning;
+  reasoning.overload = true;
+  reasoning.edge_finding = true;
+  lcg::TimetablePropagator::Post(e, {{fixed, kBig, kBig}, {free, kBig, 1}}, kBig, {}, reasoning);
+  ASSERT_TRUE(e.PostAtRoot(AtMost(free, 2 * kBig)));
+  EXPECT_EQ(e.Lb(free), kBig);
+  ASSERT_TRUE(e.PostAtRoot(AtMost(free, 2 * kBig - 1)));
+  EXPECT_EQ(e.Lb(free), kBig);
+}
+
 TEST(LcgEngine, LinearSumBoundsTheTotalAndTheTerms) {
   // z >= 2x + 3y, x, y in [0, 10], z in [0, 12].
   Engine e;

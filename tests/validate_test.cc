@@ -4,6 +4,7 @@
 
 #include "model/family.h"
 #include "model/calendar.h"
+#include "model/precedence_graph.h"
 #include "model/validate.h"
 #include "test_util.h"
 
@@ -62,6 +63,16 @@ TEST(Validate, PositiveCycleButZeroCycleIsFine) {
   max_lag.precedences.push_back({0, 2, 5, PrecedenceType::StartToStart});
   max_lag.precedences.push_back({2, 0, -3, PrecedenceType::StartToStart});
   EXPECT_THAT(Errors(max_lag), HasSubstr("cycle of positive length"));
+}
+
+TEST(PrecedenceGraph, CyclesAndSelfLoops) {
+  Instance in = Base();  // job precedences only: 0 -> 1, 2 -> 3
+  EXPECT_TRUE(PrecedencesAcyclic(in, SelfLoops::AreCycles));
+  in.precedences.push_back({2, 2, 0, PrecedenceType::StartToStart});
+  EXPECT_FALSE(PrecedencesAcyclic(in, SelfLoops::AreCycles));
+  EXPECT_TRUE(PrecedencesAcyclic(in, SelfLoops::Ignored));
+  in.precedences.push_back({1, 0, 0, PrecedenceType::StartToStart});  // closes 0 -> 1 -> 0
+  EXPECT_FALSE(PrecedencesAcyclic(in, SelfLoops::Ignored));
 }
 
 TEST(Validate, Overflow) {

@@ -8,6 +8,7 @@
 
 #include "model/family.h"
 #include "model/int128.h"
+#include "model/precedence_graph.h"
 
 namespace ordo {
 
@@ -228,27 +229,8 @@ class Validator {
   // A cycle of precedences whose lags, with the shortest mode durations, add up to a
   // positive length cannot be satisfied. Zero-length cycles (e.g. equal starts) are fine.
   void CheckCycles() {
+    if (PrecedencesAcyclic(in_, SelfLoops::AreCycles)) return;
     const std::size_t n = in_.operations.size();
-    std::vector<int> indegree(n, 0);
-    std::vector<std::vector<int>> out(n);
-    for (std::size_t k = 0; k < in_.precedences.size(); ++k) {
-      out[in_.precedences[k].from].push_back(static_cast<int>(k));
-      ++indegree[in_.precedences[k].to];
-    }
-    std::vector<int> stack;
-    for (std::size_t o = 0; o < n; ++o) {
-      if (indegree[o] == 0) stack.push_back(static_cast<int>(o));
-    }
-    std::size_t visited = 0;
-    while (!stack.empty()) {
-      const int o = stack.back();
-      stack.pop_back();
-      ++visited;
-      for (int k : out[o]) {
-        if (--indegree[in_.precedences[k].to] == 0) stack.push_back(in_.precedences[k].to);
-      }
-    }
-    if (visited == n) return;  // acyclic
     // Longest-path Bellman-Ford on start times; a relaxation in round n means a positive cycle.
     std::vector<Time> dist(n, 0);
     std::vector<int> parent(n, -1);

@@ -4,6 +4,8 @@
 #include <limits>
 #include <memory>
 
+#include "model/int128.h"
+
 namespace ordo::lcg {
 
 namespace {
@@ -17,8 +19,30 @@ TimetablePropagator::TimetablePropagator(std::vector<CumulativeTask> tasks, Valu
   part_end_.resize(tasks_.size());
 }
 
+bool TimetablePropagator::EnergiesFit(const Engine& engine, const std::vector<CumulativeTask>& tasks, Value capacity,
+                                      const std::vector<FixedUsage>& fixed) {
+  // Every energy the overload check and edge finding form (capacity times a window, profile
+  // integrals, sums of demand times duration or overlap) is at most capacity x span plus the
+  // work of the tasks and of the fixed usage; bounds only tighten, so the root bounds hold.
+  Value lo = 0, hi = 0;
+  Int128 work = 0;
+  for (const CumulativeTask& t : tasks) {
+    lo = std::min(lo, engine.Lb(t.start));
+    hi = std::max(hi, engine.Ub(t.start) + std::max<Value>(0, t.duration));
+    work += static_cast<Int128>(std::max<Value>(0, t.demand)) * std::max<Value>(0, t.duration);
+  }
+  for (const FixedUsage& f : fixed) {
+    lo = std::min(lo, f.begin);
+    hi = std::max(hi, f.end);
+    work += static_cast<Int128>(std::max<Value>(0, f.amount)) * std::max<Value>(0, f.end - f.begin);
+  }
+  const Int128 total = static_cast<Int128>(std::max<Value>(0, capacity)) * (static_cast<Int128>(hi) - lo) + work;
+  return total < (static_cast<Int128>(1) << 62);
+}
+
 void TimetablePropagator::Post(Engine& engine, std::vector<CumulativeTask> tasks, Value capacity,
                                std::vector<FixedUsage> fixed, CumulativeReasoning reasoning) {
+  if (!EnergiesFit(engine, tasks, capacity, fixed)) reasoning = CumulativeReasoning{};  // time-tabling alone
   std::vector<int> vars;
   for (const CumulativeTask& t : tasks) vars.push_back(t.start);
   const int id = engine.AddPropagator(std::make_unique<TimetablePropagator>(std::move(tasks), capacity, std::move(fixed), reasoning));

@@ -37,7 +37,10 @@ class TimetablePropagator : public Propagator {
   // Time-tabling, then what `reasoning` asks for.
   TimetablePropagator(std::vector<CumulativeTask> tasks, Value capacity, std::vector<FixedUsage> fixed,
                       CumulativeReasoning reasoning = {});
-  // Adds the propagator to the engine and watches the bounds of its tasks.
+  // Adds the propagator to the engine and watches the bounds of its tasks. The overload
+  // check and edge finding are left off when their energies (capacity x span of the root
+  // bounds, plus the work of the tasks and fixed usage) could reach 2^62: 64-bit products
+  // would overflow; time-tabling needs no products.
   static void Post(Engine& engine, std::vector<CumulativeTask> tasks, Value capacity, std::vector<FixedUsage> fixed,
                    CumulativeReasoning reasoning = {});
 
@@ -50,6 +53,8 @@ class TimetablePropagator : public Propagator {
     Value height;  // compulsory and fixed usage
     Value fixed;   // fixed usage alone (needs no explanation)
   };
+  static bool EnergiesFit(const Engine& engine, const std::vector<CumulativeTask>& tasks, Value capacity,
+                          const std::vector<FixedUsage>& fixed);
   void BuildProfile(const Engine& engine);
   int SegmentAt(Value t) const;  // last segment with begin <= t, -1 if none
   // The atoms that explain "usage at t by tasks other than `skip` exceeds capacity - need".

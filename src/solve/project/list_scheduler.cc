@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 
+#include "model/precedence_graph.h"
+#include "solve/project/safe_horizon.h"
+
 namespace ordo {
 
 namespace {
@@ -15,22 +18,9 @@ Time MinimumDistance(const Instance& in, const Precedence& p) {
   return p.lag + (p.type == PrecedenceType::EndToStart ? in.operations[p.from].modes[0].duration : 0);
 }
 
-// Latest event (release, calendar change) plus, per activity, the longer of its duration and
-// its largest outgoing distance: no serial schedule ends later (see safe_horizon.h).
-Time ProfileHorizon(const Instance& in) {
-  Time latest = 0;
-  for (const Job& j : in.jobs) latest = std::max(latest, j.release);
-  for (const Operation& op : in.operations) latest = std::max(latest, op.release);
-  for (const Resource& r : in.resources) {
-    for (const CapacityPeriod& p : r.calendar) latest = std::max(latest, p.end);
-  }
-  std::vector<Time> longest(in.operations.size());
-  for (std::size_t o = 0; o < in.operations.size(); ++o) longest[o] = in.operations[o].modes[0].duration;
-  for (const Precedence& p : in.precedences) longest[p.from] = std::max(longest[p.from], MinimumDistance(in, p));
-  Time sum = latest + 1;
-  for (Time t : longest) sum += t;
-  return sum;
-}
+// Length of the time-indexed profile, one cell per unit of [0, safe horizon]: no serial
+// schedule ends later (deadlines, which the horizon also covers, are not list-scheduled).
+Time ProfileHorizon(const Instance& in) { return SafeHorizon(in) + 1; }
 
 }  // namespace
 
@@ -54,28 +44,9 @@ std::string ListSchedulerUnsupported(const Instance& in) {
   }
   // With distances >= 0 a cycle can still close through zero distances (two activities that
   // must start together); its activities fit no activity list.
-  const std::size_t n = in.operations.size();
-  std::vector<int> indegree(n, 0);
-  std::vector<std::vector<int>> successors(n);
-  for (const Precedence& p : in.precedences) {
-    if (p.from == p.to) continue;  // a start-to-start self-loop of lag <= 0 always holds
-    successors[p.from].push_back(p.to);
-    ++indegree[p.to];
+  if (!PrecedencesAcyclic(in, SelfLoops::Ignored)) {
+    return "precedences form a cycle (activities that must start together) and need the exact project engine";
   }
-  std::vector<int> ready;
-  for (std::size_t o = 0; o < n; ++o) {
-    if (indegree[o] == 0) ready.push_back(static_cast<int>(o));
-  }
-  std::size_t ordered = 0;
-  while (!ready.empty()) {
-    const int o = ready.back();
-    ready.pop_back();
-    ++ordered;
-    for (int s : successors[o]) {
-      if (--indegree[s] == 0) ready.push_back(s);
-    }
-  }
-  if (ordered < n) return "precedences form a cycle (activities that must start together) and need the exact project engine";
   const std::int64_t cells = static_cast<std::int64_t>(in.resources.size() + in.disjunctive.size()) * ProfileHorizon(in);
   if (cells > kMaxProfileCells) return "the horizon is too long for the time-indexed list scheduler";
   return "";
