@@ -90,10 +90,55 @@ TEST(ListScheduler, BackwardPassesShiftedToZeroAreFeasibleSchedules) {
 TEST(ListScheduler, DeclinesWhatTheExactEngineMustDo) {
   Instance in = test::SingleModeMakespanRcpsp(3, 6);
   in.operations[2].deadline = 100;
-  EXPECT_NE(ListSchedulerUnsupported(in), "");
+  EXPECT_EQ(ListSchedulerUnsupported(in), "");  // deadlines: the GA ranks by how far they are missed
   in.operations[2].deadline = kNoDeadline;
   in.precedences.push_back({4, 1, -3, PrecedenceType::StartToStart});
   EXPECT_NE(ListSchedulerUnsupported(in), "");
+}
+
+TEST(ListScheduler, DeadlineExcessSumsTheLatenessPastEachDeadline) {
+  Instance in = ShiftInvariant(test::SingleModeMakespanRcpsp(4, 12));
+  ListScheduler plain(in);
+  EXPECT_FALSE(plain.has_deadlines());
+  const Time makespan = plain.Forward(plain.topological_order());
+  ASSERT_GT(makespan, 2);
+  EXPECT_EQ(plain.DeadlineExcess(), 0);
+  // A job deadline 2 before the end: each of its activities ending later counts by how much.
+  const std::vector<Time> start = plain.start();
+  Time expected = 0;
+  in.jobs[0].deadline = makespan - 2;
+  for (int o : in.jobs[0].operations) {
+    expected += std::max<Time>(0, start[o] + in.operations[o].modes[0].duration - (makespan - 2));
+  }
+  ListScheduler with(in);
+  EXPECT_TRUE(with.has_deadlines());
+  ASSERT_EQ(with.Forward(with.topological_order()), makespan);
+  EXPECT_EQ(with.DeadlineExcess(), expected);
+}
+
+// The GA ranks schedules first by how far they miss the deadlines and offers only those that
+// meet them: with a common deadline at the rules' best makespan every schedule it returns
+// passes the checker, and below the critical path it returns none.
+TEST(ProjectGa, MeetsDeadlinesOrReturnsNoSchedule) {
+  int feasible = 0;
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    Instance in = test::SingleModeMakespanRcpsp(seed, 25);
+    const RunOutcome free = test::SolveChecked(in, "project-ga", {"max_schedules=200"}, 1, seed, 10);
+    ASSERT_TRUE(free.verified()) << in.name;
+    const Time deadline = free.check.objective;
+    for (Operation& op : in.operations) op.deadline = deadline;
+    if (seed % 2 == 0) in.operations[seed % in.operations.size()].deadline = deadline - 1;  // one tighter
+    const RunOutcome out = test::SolveChecked(in, "project-ga", {"max_schedules=2000"}, 1, seed, 10);
+    if (out.result.solution) {
+      EXPECT_TRUE(out.verified()) << in.name << ": " << out.result.message;
+      EXPECT_LE(out.check.objective, deadline) << in.name;
+      ++feasible;
+    }
+    for (Operation& op : in.operations) op.deadline = TrivialLowerBound(in) - 1;
+    const RunOutcome none = test::SolveChecked(in, "project-ga", {"max_schedules=300"}, 1, seed, 10);
+    EXPECT_FALSE(none.result.solution.has_value()) << in.name;
+  }
+  EXPECT_GE(feasible, 10);
 }
 
 TEST(ListScheduler, ZeroLengthCyclesGoToTheExactEngineAndSelfLoopsHold) {

@@ -4,6 +4,9 @@
 // calendars and disjunctive pairs it never claims less than the exhaustive optimum.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "check/checker.h"
 #include "model/validate.h"
 #include "random_instances.h"
@@ -74,6 +77,35 @@ TEST(ProjectLns, NeverBelowTheExhaustiveOptimumOnTinyProjects) {
     ++checked;
   }
   EXPECT_GT(checked, 40);
+}
+
+// With 2+ threads the LNS waits for the first schedule where no rule met the deadlines: the
+// wait ends on an offer from another thread, or on the stop condition without a schedule.
+TEST(ProjectIncumbent, WaitForScheduleEndsOnAnOfferOrOnStop) {
+  const Instance in = test::SingleModeMakespanRcpsp(3, 20);
+  const std::optional<Solution> start = BestRuleSchedule(in);
+  ASSERT_TRUE(start.has_value());
+  SolveControl control;
+  control.time_limit_seconds = 1e9;
+  {
+    ProjectIncumbent incumbent(in, control, TrivialLowerBound(in));
+    std::atomic<bool> waiting{false};
+    std::thread offerer([&] {
+      while (!waiting.load()) std::this_thread::yield();
+      incumbent.Offer(*start);
+    });
+    waiting.store(true);
+    EXPECT_TRUE(incumbent.WaitForSchedule([] { return false; }));
+    offerer.join();
+    EXPECT_TRUE(incumbent.has_schedule());
+  }
+  {
+    ProjectIncumbent incumbent(in, control, TrivialLowerBound(in));
+    int polls = 0;
+    EXPECT_FALSE(incumbent.WaitForSchedule([&] { return ++polls >= 3; }));
+    EXPECT_EQ(polls, 3);
+    EXPECT_FALSE(incumbent.has_schedule());
+  }
 }
 
 }  // namespace

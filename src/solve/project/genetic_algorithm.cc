@@ -106,11 +106,15 @@ void ActivityListGa::Evaluate(Individual& ind, const ImproveFn& on_improve) {
 
 void ActivityListGa::Record(Individual& ind, const ImproveFn& on_improve) {
   if (ind.makespan < 0) ind.makespan = std::numeric_limits<Time>::max();
+  // Deadlines (which the passes do not see) rank first: the less a schedule misses them by,
+  // the better, and only a schedule that meets them all is offered.
+  // (A failed decoding ranks last.)
+  ind.excess = ind.makespan == std::numeric_limits<Time>::max() ? std::numeric_limits<Time>::max() : scheduler_.DeadlineExcess();
   std::uint64_t h = 1469598103934665603ULL;
   for (int a : ind.list) h = (h ^ static_cast<std::uint64_t>(a)) * 1099511628211ULL;
   ind.hash = h;
   if (options_.peak_crossover) ind.start = scheduler_.start();
-  if (ind.makespan != std::numeric_limits<Time>::max() && (best_ < 0 || ind.makespan < best_)) {
+  if (ind.makespan != std::numeric_limits<Time>::max() && ind.excess == 0 && (best_ < 0 || ind.makespan < best_)) {
     best_ = ind.makespan;
     last_improvement_ = generations_;
     on_improve(best_, scheduler_.start());
@@ -255,6 +259,7 @@ void ActivityListGa::KeepBest(std::vector<Individual>& population) const {
   // Survivors: the best `population` individuals, one of each distinct list.
   std::stable_sort(population.begin(), population.end(),
                    [&](const Individual& a, const Individual& b) {
+                     if (a.excess != b.excess) return a.excess < b.excess;
                      return a.makespan != b.makespan ? a.makespan < b.makespan : a.compact < b.compact;
                    });
   std::vector<Individual> next;

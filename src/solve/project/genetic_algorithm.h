@@ -15,6 +15,8 @@
 // two-point crossover); mutation swaps neighbours that no precedence links; survivors are
 // the best `population` of parents and children, duplicates removed (with two populations,
 // of the children and the better half of the population that receives them).
+// Deadlines are not seen by the passes: survival ranks first by how far a schedule misses them
+// (ListScheduler::DeadlineExcess), and only schedules that meet them all are reported.
 // Counted in schedules (every SGS pass, forward or backward, is one), so that the classic
 // 1,000 / 5,000 / 50,000-schedule comparisons can be run with max_schedules.
 #pragma once
@@ -67,6 +69,7 @@ class ActivityListGa {
   struct Individual {
     std::vector<int> list;
     Time makespan = 0;
+    Time excess = 0;           // how far the schedule misses the deadlines (DeadlineExcess; ranks first)
     std::int64_t compact = 0;  // tie-break of equal makespans: total distance from the justified end
     std::uint64_t hash = 0;
     std::vector<Time> start;  // the decoded schedule (the peak crossover reads it)

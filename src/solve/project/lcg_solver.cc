@@ -157,13 +157,17 @@ class ProjectLcgSolver : public Solver {
         RunGaIslands(instance, options, threads, control.threads >= 2 ? control.seed + 1 : control.seed, incumbent, stop,
                      ga_stats);
       }
-      if (lns && !multistart && lns_budget.value_or(1) > 0 && incumbent.Best()) {
+      // With 2+ threads and no schedule yet (no rule met the deadlines or maximum lags, and
+      // the GA does not take them), the LNS and the second exact search wait for the main
+      // exact search's first schedule instead of leaving their core idle.
+      const auto have_start = [&] { return lns_budget ? incumbent.has_schedule() : incumbent.WaitForSchedule(stop); };
+      if (lns && !multistart && lns_budget.value_or(1) > 0 && have_start()) {
         LnsOptions options = lns_;
         options.engine = options_;
         options.max_neighbourhoods = lns_budget.value_or(0);
         lns_stats = RunProjectLns(instance, options, control.seed + 2, incumbent, stop);
       }
-      if (!makespan_only && !lns_budget && incumbent.has_schedule()) {
+      if (!makespan_only && !lns_budget && have_start()) {
         ProjectLcgModel second(instance, SafeHorizon(instance), options_, reasoning_);
         const bool activity = search_ != 1;  // the main search's other strategy
         const lcg::Engine::Brancher brancher = [&](const lcg::Engine& e) {

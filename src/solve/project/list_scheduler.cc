@@ -29,9 +29,6 @@ std::string ListSchedulerUnsupported(const Instance& in) {
   for (std::size_t o = 0; o < in.operations.size(); ++o) {
     const Operation& op = in.operations[o];
     if (op.modes.size() != 1) return fmt::format("operation {} has {} modes; the list scheduler handles one", o, op.modes.size());
-    if (op.deadline != kNoDeadline || in.jobs[op.job].deadline != kNoDeadline) {
-      return "deadlines need the exact project engine";
-    }
     if (op.resumable) return "resumable operations are not list-scheduled";
     for (const Demand& d : op.modes[0].demands) {
       if (d.amount > in.resources[d.resource].capacity) {
@@ -58,10 +55,13 @@ ListScheduler::ListScheduler(const Instance& in)
       horizon_(ProfileHorizon(in)) {
   duration_.resize(n_);
   release_.resize(n_);
+  deadline_.resize(n_);
   for (int a = 0; a < n_; ++a) {
     const Operation& op = in.operations[a];
     duration_[a] = op.modes[0].duration;
     release_[a] = std::max(op.release, in.jobs[op.job].release);
+    deadline_[a] = std::min(op.deadline, in.jobs[op.job].deadline);
+    if (deadline_[a] != kNoDeadline) has_deadlines_ = true;
   }
   // Arcs in CSR form, successors sorted by index (HasArc searches them).
   std::vector<std::vector<std::pair<int, Time>>> out(n_), into(n_);
@@ -224,6 +224,15 @@ bool ListScheduler::Backward(Time end_by) {
   // Priority: decreasing finish in start_, ties by decreasing topological rank.
   ListByFinishDescending(order_);
   return BackwardInto(order_, end_by, back_start_) >= 0;
+}
+
+Time ListScheduler::DeadlineExcess() const {
+  if (!has_deadlines_) return 0;
+  Time excess = 0;
+  for (int a = 0; a < n_; ++a) {
+    if (deadline_[a] != kNoDeadline) excess += std::max<Time>(0, start_[a] + duration_[a] - deadline_[a]);
+  }
+  return excess;
 }
 
 void ListScheduler::ListByFinishDescending(std::vector<int>& list) const {

@@ -7,8 +7,9 @@
 //
 // Scope: single-mode activities, precedences whose minimum start distance is non-negative
 // (end-to-start and start-to-start with lags), release dates, capacity calendars and
-// disjunctive pairs (one unit resource each); no deadlines and no maximum lags (those go to
-// the exact engine). Resources are time-indexed arrays over a safe horizon, so a fit test is
+// disjunctive pairs (one unit resource each); no maximum lags (those go to the exact engine).
+// Deadlines are not taken into account by the passes: DeadlineExcess says by how much a
+// decoded schedule misses them, and callers keep only schedules that miss none. Resources are time-indexed arrays over a safe horizon, so a fit test is
 // a scan of d cells per resource and nothing is allocated while decoding.
 #pragma once
 
@@ -66,6 +67,11 @@ class ListScheduler {
   void ListByFinishDescending(std::vector<int>& list) const;
 
   const std::vector<Time>& start() const { return start_; }
+  // Some activity has a deadline (its own or its job's).
+  bool has_deadlines() const { return has_deadlines_; }
+  // Sum over the activities of start() of how far each ends after its deadline (0: start()
+  // meets every deadline).
+  Time DeadlineExcess() const;
 
  private:
   // Latest start <= latest with the demands of a fitting in [t, t + d) of the profile, or -1.
@@ -82,6 +88,8 @@ class ListScheduler {
   Time horizon_ = 0;   // cells per resource
   bool shift_invariant_ = false;
   std::vector<Time> duration_, release_;
+  std::vector<Time> deadline_;  // latest end: the operation's or its job's, kNoDeadline if none
+  bool has_deadlines_ = false;
   // CSR arcs: successor lists with their minimum start distance, and predecessor lists.
   std::vector<int> succ_begin_, succ_, pred_begin_, pred_;
   std::vector<Time> succ_dist_, pred_dist_;

@@ -4,6 +4,9 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
 #include <limits>
 #include <mutex>
 #include <optional>
@@ -53,6 +56,18 @@ class ProjectIncumbent {
     best_->objective = objective;
     objective_.store(objective);
     control_.Report({control_.Elapsed(), objective, bound_.load(), ""});
+    first_schedule_.notify_all();
+    return true;
+  }
+
+  // Blocks until some thread has offered a schedule (true) or stop() holds (false, checked
+  // every 10 ms): a helper that improves schedules waits here where no rule found one.
+  bool WaitForSchedule(const std::function<bool()>& stop) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!best_) {
+      if (stop()) return false;
+      first_schedule_.wait_for(lock, std::chrono::milliseconds(10));
+    }
     return true;
   }
 
@@ -76,6 +91,7 @@ class ProjectIncumbent {
   const SolveControl& control_;
   std::int64_t weight_;
   std::mutex mutex_;
+  std::condition_variable first_schedule_;
   static constexpr std::int64_t kNone = std::numeric_limits<std::int64_t>::max();
   std::atomic<std::int64_t> objective_{kNone};
   std::atomic<std::int64_t> bound_;
