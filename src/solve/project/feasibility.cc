@@ -28,14 +28,14 @@ std::optional<Solution> BestRuleSchedule(const Instance& instance, std::int64_t*
 }
 
 FeasibilityVerdict DecideFeasibility(const Instance& instance, const std::function<bool()>& should_stop,
-                                     lcg::EngineOptions options) {
+                                     lcg::EngineOptions options, lcg::CumulativeReasoning reasoning) {
   FeasibilityVerdict result;
   if (std::optional<Solution> s = BestRuleSchedule(instance, &result.schedules)) {
     result.verdict = Feasibility::Feasible;
     result.schedule = std::move(s);
     return result;
   }
-  ProjectLcgModel model(instance, SafeHorizon(instance), options, {}, /*objective=*/false);
+  ProjectLcgModel model(instance, SafeHorizon(instance), options, reasoning, /*objective=*/false);
   if (model.infeasible()) {
     result.verdict = Feasibility::Infeasible;
     return result;

@@ -9,6 +9,7 @@
 
 #include "model/instance.h"
 #include "solve/lcg/engine.h"
+#include "solve/lcg/timetable.h"
 
 namespace ordo {
 
@@ -22,7 +23,7 @@ struct FeasibilityVerdict {
 
 // The instance must be accepted by the LCG model (LcgUnsupported(instance) empty).
 FeasibilityVerdict DecideFeasibility(const Instance& instance, const std::function<bool()>& should_stop,
-                                     lcg::EngineOptions options = {});
+                                     lcg::EngineOptions options = {}, lcg::CumulativeReasoning reasoning = {});
 
 // The best SGS schedule over every deterministic rule and both schemes that respects every
 // time lag and deadline (objective set); nothing when each of them failed.

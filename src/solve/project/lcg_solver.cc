@@ -120,7 +120,7 @@ class ProjectLcgSolver : public Solver {
       // the exact search over the safe horizon finds one or proves there is none.
       std::optional<Solution> best = incumbent.Take();
       if (!best) {
-        const FeasibilityVerdict v = DecideFeasibility(instance, [&] { return control.ShouldStop(); }, options_);
+        const FeasibilityVerdict v = DecideFeasibility(instance, [&] { return control.ShouldStop(); }, options_, reasoning_);
         if (v.verdict == Feasibility::Infeasible) return InfeasibleResult(instance, SafeHorizon(instance), bound, control, stats);
         best = v.schedule;
       }
@@ -164,6 +164,7 @@ class ProjectLcgSolver : public Solver {
       if (lns && !multistart && lns_budget.value_or(1) > 0 && have_start()) {
         LnsOptions options = lns_;
         options.engine = options_;
+        options.reasoning = reasoning_;
         options.max_neighbourhoods = lns_budget.value_or(0);
         lns_stats = RunProjectLns(instance, options, control.seed + 2, incumbent, stop);
       }

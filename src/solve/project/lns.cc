@@ -95,7 +95,7 @@ LnsStats RunProjectLns(const Instance& instance, const LnsOptions& options, std:
     const int count = std::clamp(static_cast<int>(share * n + 0.5), 1, n);
     const std::vector<char> freed = ChooseFreed(current->start, count, rng, order);
     ++stats.neighbourhoods;
-    ProjectLcgModel model(instance, makespan, options.engine);
+    ProjectLcgModel model(instance, makespan, options.engine, options.reasoning);
     lcg::Engine& engine = model.engine();
     for (const auto& [from, to] : KeptOrder(instance, current->start, duration, freed)) {
       if (engine.infeasible()) break;

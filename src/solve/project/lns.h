@@ -13,6 +13,7 @@
 
 #include "model/instance.h"
 #include "solve/lcg/engine.h"
+#include "solve/lcg/timetable.h"
 #include "solve/project/project_incumbent.h"
 #include "solve/solver.h"
 
@@ -25,6 +26,7 @@ struct LnsOptions {
   std::int64_t conflicts = 500;        // conflict budget of one repair
   std::int64_t max_neighbourhoods = 0; // 0 = until stopped
   lcg::EngineOptions engine;
+  lcg::CumulativeReasoning reasoning;  // the solver's overload / edge_finding settings, for the repairs too
 };
 
 struct LnsStats {
