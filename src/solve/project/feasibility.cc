@@ -28,7 +28,8 @@ std::optional<Solution> BestRuleSchedule(const Instance& instance, std::int64_t*
 }
 
 FeasibilityVerdict DecideFeasibility(const Instance& instance, const std::function<bool()>& should_stop,
-                                     lcg::EngineOptions options, lcg::CumulativeReasoning reasoning) {
+                                     lcg::EngineOptions options, lcg::CumulativeReasoning reasoning,
+                                     std::int64_t max_conflicts) {
   FeasibilityVerdict result;
   if (std::optional<Solution> s = BestRuleSchedule(instance, &result.schedules)) {
     result.verdict = Feasibility::Feasible;
@@ -41,7 +42,9 @@ FeasibilityVerdict DecideFeasibility(const Instance& instance, const std::functi
     return result;
   }
   const lcg::Engine::Brancher brancher = [&](const lcg::Engine& e) { return model.NextDecision(e); };
-  switch (model.engine().Search(brancher, should_stop)) {
+  const lcg::Engine& engine = model.engine();
+  const auto stop = [&] { return should_stop() || (max_conflicts > 0 && engine.stats().conflicts >= max_conflicts); };
+  switch (model.engine().Search(brancher, stop)) {
     case lcg::Engine::Outcome::Solution: {
       Solution s = model.CurrentSolution();
       result.verdict = Feasibility::Feasible;

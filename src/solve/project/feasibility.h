@@ -22,8 +22,10 @@ struct FeasibilityVerdict {
 };
 
 // The instance must be accepted by the LCG model (LcgUnsupported(instance) empty).
+// max_conflicts > 0 bounds the exact search (Unknown when it runs out).
 FeasibilityVerdict DecideFeasibility(const Instance& instance, const std::function<bool()>& should_stop,
-                                     lcg::EngineOptions options = {}, lcg::CumulativeReasoning reasoning = {});
+                                     lcg::EngineOptions options = {}, lcg::CumulativeReasoning reasoning = {},
+                                     std::int64_t max_conflicts = 0);
 
 // The best SGS schedule over every deterministic rule and both schemes that respects every
 // time lag and deadline (objective set); nothing when each of them failed.
