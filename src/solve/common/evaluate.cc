@@ -36,7 +36,12 @@ std::int64_t ObjectiveOfCompletions(const Instance& in, const std::vector<Time>&
 }  // namespace
 
 std::int64_t EvaluateObjective(const Instance& in, const std::vector<Time>& op_end) {
-  std::vector<Time> completion(in.jobs.size(), 0);
+  std::vector<Time> completion;
+  return EvaluateObjective(in, op_end, completion);
+}
+
+std::int64_t EvaluateObjective(const Instance& in, const std::vector<Time>& op_end, std::vector<Time>& completion) {
+  completion.assign(in.jobs.size(), 0);
   Time makespan = 0;
   for (std::size_t o = 0; o < in.operations.size(); ++o) {
     completion[in.operations[o].job] = std::max(completion[in.operations[o].job], op_end[o]);

@@ -10,6 +10,10 @@ namespace ordo {
 // Objective of a schedule given each operation's end time.
 std::int64_t EvaluateObjective(const Instance& instance, const std::vector<Time>& op_end);
 
+// Same, with the job completions computed in `completion` (resized; no allocation once it has
+// the jobs' size): for hot loops such as the genetic algorithm's decoder.
+std::int64_t EvaluateObjective(const Instance& instance, const std::vector<Time>& op_end, std::vector<Time>& completion);
+
 // Same, from a solution (end = start + duration of the chosen mode).
 std::int64_t EvaluateObjective(const Instance& instance, const Solution& solution);
 

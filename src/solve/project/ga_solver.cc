@@ -32,11 +32,9 @@ class ProjectGaSolver : public Solver {
   explicit ProjectGaSolver(GaOptions options) : options_(options) {}
 
   SolveResult Solve(const Instance& instance, const SolveControl& control) override {
-    const auto& terms = instance.objective.terms;
-    std::string why = ListSchedulerUnsupported(instance);
-    if (why.empty() && (terms.size() != 1 || terms[0].kind != ObjectiveKind::Makespan || terms[0].weight <= 0)) {
-      why = "the genetic algorithm minimises the makespan only";
-    }
+    // Every objective of the model is regular (weights are never negative), so the list
+    // decoder reaches an optimal schedule: the GA takes them all.
+    const std::string why = ListSchedulerUnsupported(instance);
     if (!why.empty()) return ModelInvalidResult(why);
     const std::int64_t bound = TrivialLowerBound(instance);
     ProjectIncumbent incumbent(instance, control, bound);
@@ -75,7 +73,7 @@ void RunGaIslands(const Instance& instance, const GaOptions& options, int thread
         own.max_schedules = budget > 0 ? std::min(options.epoch_schedules, budget - schedules) : options.epoch_schedules;
       }
       ActivityListGa ga(instance, own, seed + static_cast<std::uint64_t>(k) + epoch * static_cast<std::uint64_t>(threads));
-      ga.Run(should_stop, [&](Time makespan, const std::vector<Time>& start) { incumbent.OfferMakespan(start, makespan); });
+      ga.Run(should_stop, [&](Time makespan, const std::vector<Time>& start) { incumbent.OfferStarts(start, makespan); });
       schedules += ga.schedules();
       generations += ga.generations();
       if (options.epoch_schedules <= 0 || should_stop() || (budget > 0 && schedules >= budget) || ga.schedules() == 0) break;

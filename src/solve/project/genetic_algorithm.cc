@@ -5,10 +5,14 @@
 #include <limits>
 #include <numeric>
 
+#include "solve/common/evaluate.h"
+
 namespace ordo {
 
 ActivityListGa::ActivityListGa(const Instance& instance, GaOptions options, std::uint64_t seed)
-    : scheduler_(instance), options_(options), rng_(seed) {
+    : instance_(instance), scheduler_(instance), options_(options), rng_(seed) {
+  const auto& terms = instance.objective.terms;
+  makespan_only_ = terms.size() == 1 && terms[0].kind == ObjectiveKind::Makespan;
   if (options_.population <= 0) options_.population = DefaultPopulation();
   options_.population = std::max(2, options_.population);
   const int n = scheduler_.size();
@@ -34,6 +38,35 @@ ActivityListGa::ActivityListGa(const Instance& instance, GaOptions options, std:
   }
   lft_.resize(n);
   for (int a = 0; a < n; ++a) lft_[a] = latest_start[a] + scheduler_.duration(a);
+  bool tardiness = false, lateness = false;
+  for (const ObjectiveTerm& t : terms) {
+    tardiness = tardiness || (t.kind == ObjectiveKind::TotalWeightedTardiness && t.weight > 0);
+    lateness = lateness || (t.kind == ObjectiveKind::MaxLateness && t.weight > 0);
+  }
+  if (tardiness || lateness) {
+    // Due dates make their own latest finishes: an activity of a job due at d whose lateness
+    // costs (any job for the maximum lateness, one of positive weight for the tardiness) should
+    // end by d, and by each successor's due-based latest start. The priority is the tighter of
+    // that and the critical path's.
+    std::vector<Time> due_finish(n, std::numeric_limits<Time>::max());
+    for (int a = 0; a < n; ++a) {
+      const Job& job = instance.jobs[instance.operations[a].job];
+      if (lateness || job.weight > 0) due_finish[a] = job.due;
+    }
+    for (auto it = topo.rbegin(); it != topo.rend(); ++it) {
+      const int a = *it;
+      const auto succ = scheduler_.Successors(a);
+      const auto dist = scheduler_.SuccessorDistances(a);
+      for (std::size_t k = 0; k < succ.size(); ++k) {
+        if (due_finish[succ[k]] == std::numeric_limits<Time>::max()) continue;
+        // s_succ >= s_a + dist: finishing succ by its latest finish needs a to start by
+        // latest_finish(succ) - duration(succ) - dist.
+        const Time latest_a_start = due_finish[succ[k]] - scheduler_.duration(succ[k]) - dist[k];
+        due_finish[a] = std::min(due_finish[a], latest_a_start + scheduler_.duration(a));
+      }
+    }
+    for (int a = 0; a < n; ++a) lft_[a] = std::min(lft_[a], due_finish[a]);
+  }
   taken_.assign(n, 0);
   load_.assign(n, 0.0);
   for (int a = 0; a < n; ++a) {
@@ -58,7 +91,9 @@ int ActivityListGa::DefaultPopulation() const {
   return static_cast<int>(std::clamp(std::lround(size), 10L, 500L));
 }
 
-bool ActivityListGa::UsesTwoPopulations() const { return options_.bipopulation && scheduler_.ShiftInvariant(); }
+bool ActivityListGa::UsesTwoPopulations() const {
+  return options_.bipopulation && scheduler_.ShiftInvariant() && makespan_only_;
+}
 
 bool ActivityListGa::BudgetLeft(int passes) const {
   return options_.max_schedules <= 0 || schedules_ + passes <= options_.max_schedules;
@@ -95,7 +130,17 @@ std::vector<int> ActivityListGa::SampleList(double noise) {
 }
 
 void ActivityListGa::Evaluate(Individual& ind, const ImproveFn& on_improve) {
-  if (BudgetLeft(3)) {
+  if (!makespan_only_) {
+    // One forward pass, the list rewritten in the order of the schedule's starts (which
+    // decodes to the same schedule) so that children inherit it.
+    ind.makespan = scheduler_.Forward(ind.list);
+    ++schedules_;
+    ind.compact = 0;
+    if (ind.makespan >= 0) {
+      scheduler_.ListByStart(ind.list);
+      for (int a = 0; a < scheduler_.size(); ++a) ind.compact += scheduler_.start()[a] + scheduler_.duration(a);
+    }
+  } else if (BudgetLeft(3)) {
     ind.makespan = scheduler_.Justify(ind.list, &schedules_);
   } else {
     ind.makespan = scheduler_.Forward(ind.list);
@@ -106,6 +151,13 @@ void ActivityListGa::Evaluate(Individual& ind, const ImproveFn& on_improve) {
 
 void ActivityListGa::Record(Individual& ind, const ImproveFn& on_improve) {
   if (ind.makespan < 0) ind.makespan = std::numeric_limits<Time>::max();
+  ind.value = ind.makespan;
+  if (!makespan_only_ && ind.makespan != std::numeric_limits<Time>::max()) {
+    const std::vector<Time>& start = scheduler_.start();
+    end_.resize(start.size());
+    for (std::size_t a = 0; a < start.size(); ++a) end_[a] = start[a] + scheduler_.duration(static_cast<int>(a));
+    ind.value = EvaluateObjective(instance_, end_, completion_);
+  }
   // Deadlines (which the passes do not see) rank first: the less a schedule misses them by,
   // the better, and only a schedule that meets them all is offered.
   // (A failed decoding ranks last.)
@@ -114,10 +166,11 @@ void ActivityListGa::Record(Individual& ind, const ImproveFn& on_improve) {
   for (int a : ind.list) h = (h ^ static_cast<std::uint64_t>(a)) * 1099511628211ULL;
   ind.hash = h;
   if (options_.peak_crossover) ind.start = scheduler_.start();
-  if (ind.makespan != std::numeric_limits<Time>::max() && ind.excess == 0 && (best_ < 0 || ind.makespan < best_)) {
-    best_ = ind.makespan;
+  if (ind.makespan != std::numeric_limits<Time>::max() && ind.excess == 0 && (!has_best_ || ind.value < best_)) {
+    has_best_ = true;
+    best_ = ind.value;
     last_improvement_ = generations_;
-    on_improve(best_, scheduler_.start());
+    on_improve(ind.makespan, scheduler_.start());
   }
 }
 
@@ -260,6 +313,7 @@ void ActivityListGa::KeepBest(std::vector<Individual>& population) const {
   std::stable_sort(population.begin(), population.end(),
                    [&](const Individual& a, const Individual& b) {
                      if (a.excess != b.excess) return a.excess < b.excess;
+                     if (a.value != b.value) return a.value < b.value;
                      return a.makespan != b.makespan ? a.makespan < b.makespan : a.compact < b.compact;
                    });
   std::vector<Individual> next;
@@ -267,7 +321,7 @@ void ActivityListGa::KeepBest(std::vector<Individual>& population) const {
   for (Individual& ind : population) {
     if (static_cast<int>(next.size()) >= options_.population) break;
     const bool duplicate = std::any_of(next.begin(), next.end(), [&](const Individual& o) {
-      return o.makespan == ind.makespan && o.hash == ind.hash;
+      return o.value == ind.value && o.makespan == ind.makespan && o.hash == ind.hash;
     });
     if (!duplicate) next.push_back(std::move(ind));
   }
@@ -363,6 +417,19 @@ void ActivityListGa::RunClassic(const std::function<bool()>& should_stop, const 
     Breed(population, children_, [&](Individual& child) { Evaluate(child, on_improve); }, /*by_start=*/true, should_stop);
     for (Individual& child : children_) population.push_back(std::move(child));
     KeepBest(population);
+    if (population.size() < 2) {
+      // Every survivor is one list (a small project whose lists all decode alike, or a
+      // population that mutation never moved): draw fresh lists once, nearly uniformly at
+      // random (noise far above the LFT range), and stop only if they bring nothing new
+      // either, rather than end with budget left.
+      for (int k = 1; k < size && BudgetLeft(1) && !should_stop(); ++k) {
+        Individual ind;
+        ind.list = SampleList(100.0);
+        Evaluate(ind, on_improve);
+        population.push_back(std::move(ind));
+      }
+      KeepBest(population);
+    }
   }
 }
 

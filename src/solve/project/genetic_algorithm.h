@@ -15,6 +15,11 @@
 // two-point crossover); mutation swaps neighbours that no precedence links; survivors are
 // the best `population` of parents and children, duplicates removed (with two populations,
 // of the children and the better half of the population that receives them).
+// Objectives other than the makespan alone (weighted tardiness, weighted completion, maximum
+// lateness, weighted sums; all regular, so some optimal schedule is active and a list decodes to
+// it): one population, every child decoded by one forward pass (justification shortens the
+// makespan, not these), survivors ranked by the objective; the initial lists follow latest
+// finishes derived from the due dates as well as from the critical path.
 // Deadlines are not seen by the passes: survival ranks first by how far a schedule misses them
 // (ListScheduler::DeadlineExcess), and only schedules that meet them all are reported.
 // Counted in schedules (every SGS pass, forward or backward, is one), so that the classic
@@ -56,7 +61,8 @@ class ActivityListGa {
   ActivityListGa(const Instance& instance, GaOptions options, std::uint64_t seed);
 
   // Evolves until should_stop() or the schedule budget; on_improve(makespan, starts) is
-  // called on every new best schedule.
+  // called on every schedule better by the objective than all before (with its makespan, for
+  // callers that minimise the makespan alone).
   void Run(const std::function<bool()>& should_stop,
            const std::function<void(Time, const std::vector<Time>&)>& on_improve);
 
@@ -69,6 +75,7 @@ class ActivityListGa {
   struct Individual {
     std::vector<int> list;
     Time makespan = 0;
+    std::int64_t value = 0;    // the objective (the makespan when it is the objective alone)
     Time excess = 0;           // how far the schedule misses the deadlines (DeadlineExcess; ranks first)
     std::int64_t compact = 0;  // tie-break of equal makespans: total distance from the justified end
     std::uint64_t hash = 0;
@@ -97,8 +104,11 @@ class ActivityListGa {
   void PeakCrossover(const Individual& mother, const Individual& father, Individual& child, bool by_start);
   void Mutate(Individual& child);
 
+  const Instance& instance_;
   ListScheduler scheduler_;
   GaOptions options_;
+  bool makespan_only_ = true;
+  std::vector<Time> end_, completion_;  // objective evaluation scratch (no allocation per schedule)
   Rng rng_;
   std::vector<Time> lft_;
   std::vector<char> taken_;
@@ -110,7 +120,8 @@ class ActivityListGa {
   std::int64_t schedules_ = 0;
   std::int64_t generations_ = 0;
   std::int64_t last_improvement_ = 0;
-  Time best_ = -1;
+  std::int64_t best_ = 0;  // the best value offered (has_best_), which may be negative (lateness)
+  bool has_best_ = false;
 };
 
 }  // namespace ordo

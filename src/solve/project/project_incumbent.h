@@ -22,7 +22,11 @@ namespace ordo {
 class ProjectIncumbent {
  public:
   ProjectIncumbent(const Instance& instance, const SolveControl& control, std::int64_t bound)
-      : instance_(instance), control_(control), weight_(instance.objective.terms[0].weight), bound_(bound) {}
+      : instance_(instance),
+        control_(control),
+        weight_(instance.objective.terms[0].weight),
+        makespan_only_(instance.objective.terms.size() == 1 && instance.objective.terms[0].kind == ObjectiveKind::Makespan),
+        bound_(bound) {}
 
   // The objective of the best schedule (the largest value while there is none).
   std::int64_t objective() const { return objective_.load(); }
@@ -37,6 +41,15 @@ class ProjectIncumbent {
     }
   }
 
+  // A schedule of single-mode activities (the genetic algorithm's): the makespan shortcut
+  // when the objective is the makespan alone, else Offer, which evaluates it.
+  bool OfferStarts(const std::vector<Time>& start, Time makespan) {
+    if (makespan_only_) return OfferMakespan(start, makespan);
+    Solution s;
+    s.mode.assign(start.size(), 0);
+    s.start = start;
+    return Offer(s);
+  }
   // For makespan objectives only (the genetic algorithm's): keeps the schedule if it is
   // shorter; true if kept.
   bool OfferMakespan(const std::vector<Time>& start, Time makespan) {
@@ -90,6 +103,7 @@ class ProjectIncumbent {
   const Instance& instance_;
   const SolveControl& control_;
   std::int64_t weight_;
+  bool makespan_only_;
   std::mutex mutex_;
   std::condition_variable first_schedule_;
   static constexpr std::int64_t kNone = std::numeric_limits<std::int64_t>::max();
