@@ -205,6 +205,12 @@ TEST(ProjectGa, DefaultPopulationFollowsTheBudget) {
   EXPECT_EQ(size(plain, 0), 60);
   EXPECT_EQ(size(plain, 10), 10);
   EXPECT_EQ(size(test::SingleModeMakespanRcpsp(1, 20), 5000), 40);  // calendars: one population
+  Instance tardiness = plain;  // another objective: one population, larger
+  tardiness.objective.terms = {{ObjectiveKind::TotalWeightedTardiness, 1}};
+  EXPECT_EQ(size(tardiness, 1000), 35);
+  EXPECT_EQ(size(tardiness, 5000), 100);
+  EXPECT_EQ(size(tardiness, 50000), 447);
+  EXPECT_EQ(size(tardiness, 0), 100);
 }
 
 TEST(ProjectGa, OneThreadWithASeedRepeats) {

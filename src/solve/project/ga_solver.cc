@@ -15,7 +15,7 @@ namespace ordo {
 
 std::vector<ParamSpec> ProjectGaParams() {
   return {
-      {"population", ParamType::Int, "0", 0, 100000, {}, "individuals kept per generation, per population when there are two (0 = with two populations 20 (max_schedules / 1000)^0.68 within [10, 500], or 60 without a budget; with one 40)"},
+      {"population", ParamType::Int, "0", 0, 100000, {}, "individuals kept per generation, per population when there are two (0 = with two populations 20 (max_schedules / 1000)^0.68 within [10, 500], or 60 without a budget; with one 40; for objectives other than the makespan 100 (max_schedules / 5000)^0.65 within [20, 1000], or 100)"},
       {"mutation", ParamType::Double, "0.05", 0, 1, {}, "probability per list position of a neighbour swap"},
       {"restart_after", ParamType::Int, "0", 0, 1e12, {}, "generations without a new best before the population is drawn afresh but for its best (0 = never)"},
       {"bipopulation", ParamType::Bool, "true", 0, 0, {}, "two populations of left- and right-justified schedules breeding each other, one schedule per child (Debels & Vanhoucke 2007); instances with release dates or calendars always use the double-justified single population"},

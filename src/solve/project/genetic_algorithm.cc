@@ -80,6 +80,16 @@ ActivityListGa::ActivityListGa(const Instance& instance, GaOptions options, std:
 }
 
 int ActivityListGa::DefaultPopulation() const {
+  if (!makespan_only_) {
+    // Without justification diversity matters more: on the 10 J120 instances with weighted due
+    // dates of BENCHMARKS.md 6.6 (1 thread, sum of tardiness) the best sizes were about 100 at
+    // 5,000 schedules (40 / 60 / 100 / 200: 36,784 / 35,481 / 34,760 / 37,316) and 450 at 50,000
+    // (40 / 160 / 300 / 450 / 800: 36,405 / 33,152 / 31,492 / 30,303 / 30,999), which
+    // 100 (budget / 5,000)^0.65 passes through (35 at 1,000, where 20 did 2 % better).
+    if (options_.max_schedules <= 0) return 100;
+    const double size = 100.0 * std::pow(static_cast<double>(options_.max_schedules) / 5000.0, 0.65);
+    return static_cast<int>(std::clamp(std::lround(size), 20L, 1000L));
+  }
   if (!UsesTwoPopulations()) return 40;
   if (options_.max_schedules <= 0) return 60;
   // A budget buys generations or breadth: on all of J120 (1 thread, mean deviation from the

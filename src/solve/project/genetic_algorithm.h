@@ -39,7 +39,8 @@ namespace ordo {
 struct GaOptions {
   // Individuals kept per generation (per population with two); 0 = with two populations
   // 20 (max_schedules / 1,000)^0.68 (20 at 1,000 schedules, 60 at 5,000, 286 at 50,000, within
-  // [10, 500]) or 60 without a budget, with one population 40.
+  // [10, 500]) or 60 without a budget, with one population 40; for objectives other than the
+  // makespan 100 (max_schedules / 5,000)^0.65 within [20, 1000], or 100 without a budget.
   int population = 0;
   double mutation = 0.05;       // probability per list position of a neighbour swap
   std::int64_t max_schedules = 0;  // budget of SGS passes; 0 = until stopped

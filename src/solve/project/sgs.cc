@@ -98,9 +98,11 @@ void SgsGenerator::ComputePriorities() {
     for (int s : order_succ_[o]) w += static_cast<double>(min_duration_[s]);
     grpw_[o] = -w;  // larger weight first
   }
-  // Total successors by bitsets in reverse topological order: O(n^2 / 64).
+  // Total successors by bitsets in reverse topological order: O(n^2 / 64) time and memory,
+  // kept within 2^23 words (64 MiB, about 23,000 operations); larger projects rank by
+  // direct successors instead (512 MiB were allowed before, a lot for a priority rule).
   const std::size_t words = (static_cast<std::size_t>(n_) + 63) / 64;
-  if (static_cast<std::size_t>(n_) * words <= (std::size_t{1} << 26)) {
+  if (static_cast<std::size_t>(n_) * words <= (std::size_t{1} << 23)) {
     std::vector<std::uint64_t> reach(static_cast<std::size_t>(n_) * words, 0);
     for (auto it = topo.rbegin(); it != topo.rend(); ++it) {
       const int o = *it;
