@@ -15,12 +15,10 @@ makespan is where that showed (no schedule at all). The instances are written in
 format (`ordo convert`), the only one of the bundled formats with deadlines; the best-known
 values of the suite stay valid, since D is at least the reference makespan, itself at least
 the best known."""
-import csv
-import json
 import math
-import os
-import subprocess
 import sys
+
+from suite_variant import make_variant_suite
 
 
 def main(argv):
@@ -28,30 +26,13 @@ def main(argv):
         sys.exit(__doc__)
     ordo, suite, results, slack, out_dir, out_suite = argv[1:]
     slack = float(slack)
-    with open(results, newline="") as f:
-        reached = {r["instance"]: int(r["objective"]) for r in csv.DictReader(f) if r["objective"]}
-    with open(suite, newline="") as f:
-        rows = list(csv.DictReader(f))
-    os.makedirs(out_dir, exist_ok=True)
-    tag = f"dl{slack:g}"
-    with open(out_suite, "w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0].keys()), lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            name = row["instance"]
-            if name not in reached:
-                sys.exit(f"{results}: no makespan for {name}")
-            deadline = math.ceil(reached[name] * (1 + slack / 100))
-            text = subprocess.run([ordo, "convert", row["file"], "-"], capture_output=True, text=True, check=True).stdout
-            instance = json.loads(text)
-            for op in instance["operations"]:
-                op["deadline"] = deadline
-            instance["name"] = f"{name}-{tag}"
-            path = os.path.join(out_dir, f"{name}-{tag}.json")
-            with open(path, "w") as out:
-                json.dump(instance, out, separators=(",", ":"))
-                out.write("\n")
-            writer.writerow({**row, "instance": instance["name"], "file": path, "format": "json"})
+
+    def change(instance, makespan):
+        deadline = math.ceil(makespan * (1 + slack / 100))
+        for op in instance["operations"]:
+            op["deadline"] = deadline
+
+    make_variant_suite(ordo, suite, results, out_dir, out_suite, f"dl{slack:g}", change)
 
 
 if __name__ == "__main__":

@@ -16,13 +16,11 @@ project-scheduling runs with the tardiness objective on instances whose structur
 The due dates follow the project's own precedence structure (an activity early in the network
 is due early), so that meeting them is a resource question. The suite's best-known and bound
 columns are makespans, so they are left empty; compare runs by the objective."""
-import csv
-import json
 import math
-import os
 import random
-import subprocess
 import sys
+
+from suite_variant import make_variant_suite
 
 
 def earliest_finishes(instance):
@@ -52,49 +50,24 @@ def main(argv):
         sys.exit(__doc__)
     ordo, suite, results, tightness, out_dir, out_suite = argv[1:]
     tightness = float(tightness)
-    with open(results, newline="") as f:
-        reached = {r["instance"]: int(r["objective"]) for r in csv.DictReader(f) if r["objective"]}
-    with open(suite, newline="") as f:
-        rows = list(csv.DictReader(f))
-    os.makedirs(out_dir, exist_ok=True)
     tag = f"due{round(tightness * 100)}"
-    with open(out_suite, "w", newline="") as f:
-        fields = list(rows[0].keys())
-        writer = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            name = row["instance"]
-            if name not in reached:
-                sys.exit(f"{results}: no makespan for {name}")
-            text = subprocess.run([ordo, "convert", row["file"], "-"], capture_output=True, text=True, check=True).stdout
-            instance = json.loads(text)
-            finish = earliest_finishes(instance)
-            length = max(finish)
-            stretch = reached[name] / length
-            rng = random.Random(f"{name}-{tag}")
-            jobs = instance["jobs"]
-            for job in jobs:
-                job["weight"] = 0
-            for o, op in enumerate(instance["operations"]):
-                job = jobs[op["job"]]
-                if op["duration"] == 0:
-                    continue  # the dummy start and end
-                job["due"] = math.ceil(finish[o] * stretch * tightness)
-                job["weight"] = rng.randint(1, 3)
-            instance["objective"] = "total_weighted_tardiness"
-            instance["name"] = f"{name}-{tag}"
-            path = os.path.join(out_dir, f"{name}-{tag}.json")
-            with open(path, "w") as out:
-                json.dump(instance, out, separators=(",", ":"))
-                out.write("\n")
-            clean = {k: row[k] for k in fields}
-            clean.update({"instance": instance["name"], "file": path, "format": "json"})
-            for k in ("bks", "lb", "cpm_lb"):
-                if k in clean:
-                    clean[k] = ""
-            if "optimal" in clean:
-                clean["optimal"] = "0"
-            writer.writerow(clean)
+
+    def change(instance, makespan):
+        finish = earliest_finishes(instance)
+        stretch = makespan / max(finish)
+        rng = random.Random(f"{instance['name']}-{tag}")
+        jobs = instance["jobs"]
+        for job in jobs:
+            job["weight"] = 0
+        for o, op in enumerate(instance["operations"]):
+            if op["duration"] == 0:
+                continue  # the dummy start and end
+            job = jobs[op["job"]]
+            job["due"] = math.ceil(finish[o] * stretch * tightness)
+            job["weight"] = rng.randint(1, 3)
+        instance["objective"] = "total_weighted_tardiness"
+
+    make_variant_suite(ordo, suite, results, out_dir, out_suite, tag, change, overrides={"bks": "", "lb": "", "cpm_lb": "", "optimal": "0"})
 
 
 if __name__ == "__main__":

@@ -246,22 +246,14 @@ TEST(ProjectGa, RegularObjectivesNeverBelowTheExhaustiveOptimumAndUsuallyAtIt) {
   // makespan on tiny projects without maximum lags (the list scheduler's scope), due dates and
   // weights drawn per job: every schedule passes the checker, none beats brute force, and the
   // GA finds the optimum on most (it is a heuristic: no proof, so no bound check beyond <=).
-  const std::vector<std::vector<ObjectiveTerm>> objectives = {
-      {{ObjectiveKind::TotalWeightedTardiness, 1}},
-      {{ObjectiveKind::TotalWeightedCompletion, 1}},
-      {{ObjectiveKind::MaxLateness, 1}},
-      {{ObjectiveKind::Makespan, 2}, {ObjectiveKind::TotalWeightedTardiness, 3}},
-  };
+  const std::vector<std::vector<ObjectiveTerm>>& objectives = test::OtherObjectives();
   int runs = 0, optimal = 0;
   for (std::uint64_t seed = 1; seed <= 200; ++seed) {
     test::TinyProject t = test::RandomTinyProject(seed);
     Instance& in = t.in;
     for (Operation& op : in.operations) op.deadline = t.horizon;
     Rng rng(seed * 17 + 3);
-    for (Job& job : in.jobs) {
-      job.due = static_cast<Time>(rng.Below(10));
-      job.weight = static_cast<std::int64_t>(rng.Below(4));
-    }
+    test::DrawDuesAndWeights(in, rng);
     in.objective.terms = objectives[seed % objectives.size()];
     if (!ValidateInstance(in).ok() || !ListSchedulerUnsupported(in).empty()) continue;
     const std::optional<std::int64_t> truth = test::BruteForceObjective(in, t.horizon);

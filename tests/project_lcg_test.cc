@@ -147,22 +147,14 @@ TEST(LcgEngine, LinearSumBoundsTheTotalAndTheTerms) {
 // instances an extra job without activities (it completes at 0), and edge finding is on in
 // some runs. The settings vary independently of one another.
 TEST(ProjectLcg, MinimisesOtherObjectivesLikeExhaustiveSearch) {
-  const std::vector<std::vector<ObjectiveTerm>> objectives = {
-      {{ObjectiveKind::TotalWeightedTardiness, 1}},
-      {{ObjectiveKind::TotalWeightedCompletion, 1}},
-      {{ObjectiveKind::MaxLateness, 1}},
-      {{ObjectiveKind::Makespan, 2}, {ObjectiveKind::TotalWeightedTardiness, 3}},
-  };
+  const std::vector<std::vector<ObjectiveTerm>>& objectives = test::OtherObjectives();
   int optimal = 0;
   for (std::uint64_t seed = 1; seed <= 160; ++seed) {
     test::TinyProject t = test::RandomTinyProject(seed);
     Instance& in = t.in;
     for (Operation& op : in.operations) op.deadline = t.horizon;
     Rng rng(seed * 31 + 7);
-    for (Job& job : in.jobs) {
-      job.due = static_cast<Time>(rng.Below(10));
-      job.weight = static_cast<std::int64_t>(rng.Below(4));  // 0 now and then
-    }
+    test::DrawDuesAndWeights(in, rng);
     if (rng.Below(2) == 0) {  // the last activity joins job 0
       const int last = static_cast<int>(in.operations.size()) - 1;
       in.operations[last].job = 0;

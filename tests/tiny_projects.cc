@@ -173,4 +173,21 @@ Instance SingleModeMakespanRcpsp(std::uint64_t seed, int activities) {
   return in;
 }
 
+const std::vector<std::vector<ObjectiveTerm>>& OtherObjectives() {
+  static const std::vector<std::vector<ObjectiveTerm>> objectives = {
+      {{ObjectiveKind::TotalWeightedTardiness, 1}},
+      {{ObjectiveKind::TotalWeightedCompletion, 1}},
+      {{ObjectiveKind::MaxLateness, 1}},
+      {{ObjectiveKind::Makespan, 2}, {ObjectiveKind::TotalWeightedTardiness, 3}},
+  };
+  return objectives;
+}
+
+void DrawDuesAndWeights(Instance& instance, Rng& rng) {
+  for (Job& job : instance.jobs) {
+    job.due = static_cast<Time>(rng.Below(10));
+    job.weight = static_cast<std::int64_t>(rng.Below(4));  // 0 now and then
+  }
+}
+
 }  // namespace ordo::test
