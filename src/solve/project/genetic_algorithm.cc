@@ -47,7 +47,9 @@ ActivityListGa::ActivityListGa(const Instance& instance, GaOptions options, std:
     // Due dates make their own latest finishes: an activity of a job due at d whose lateness
     // costs (any job for the maximum lateness, one of positive weight for the tardiness) should
     // end by d, and by each successor's due-based latest start. The priority is the tighter of
-    // that and the critical path's.
+    // that and the critical path's (on the J120 due-date set of BENCHMARKS.md 6.6, 1 thread,
+    // sum of tardiness: 34,760 against 36,285 with the critical path's alone at 5,000 schedules,
+    // 30,632 against 31,331 at 50,000).
     std::vector<Time> due_finish(n, std::numeric_limits<Time>::max());
     for (int a = 0; a < n; ++a) {
       const Job& job = instance.jobs[instance.operations[a].job];
