@@ -249,11 +249,9 @@ TEST(ProjectGa, RegularObjectivesNeverBelowTheExhaustiveOptimumAndUsuallyAtIt) {
   const std::vector<std::vector<ObjectiveTerm>>& objectives = test::OtherObjectives();
   int runs = 0, optimal = 0;
   for (std::uint64_t seed = 1; seed <= 200; ++seed) {
-    test::TinyProject t = test::RandomTinyProject(seed);
-    Instance& in = t.in;
-    for (Operation& op : in.operations) op.deadline = t.horizon;
     Rng rng(seed * 17 + 3);
-    test::DrawDuesAndWeights(in, rng);
+    test::TinyProject t = test::RandomTinyProjectWithDues(seed, rng);
+    Instance& in = t.in;
     in.objective.terms = objectives[seed % objectives.size()];
     if (!ValidateInstance(in).ok() || !ListSchedulerUnsupported(in).empty()) continue;
     const std::optional<std::int64_t> truth = test::BruteForceObjective(in, t.horizon);

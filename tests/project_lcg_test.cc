@@ -150,11 +150,9 @@ TEST(ProjectLcg, MinimisesOtherObjectivesLikeExhaustiveSearch) {
   const std::vector<std::vector<ObjectiveTerm>>& objectives = test::OtherObjectives();
   int optimal = 0;
   for (std::uint64_t seed = 1; seed <= 160; ++seed) {
-    test::TinyProject t = test::RandomTinyProject(seed);
-    Instance& in = t.in;
-    for (Operation& op : in.operations) op.deadline = t.horizon;
     Rng rng(seed * 31 + 7);
-    test::DrawDuesAndWeights(in, rng);
+    test::TinyProject t = test::RandomTinyProjectWithDues(seed, rng);
+    Instance& in = t.in;
     if (rng.Below(2) == 0) {  // the last activity joins job 0
       const int last = static_cast<int>(in.operations.size()) - 1;
       in.operations[last].job = 0;

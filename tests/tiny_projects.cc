@@ -190,4 +190,11 @@ void DrawDuesAndWeights(Instance& instance, Rng& rng) {
   }
 }
 
+TinyProject RandomTinyProjectWithDues(std::uint64_t seed, Rng& rng) {
+  TinyProject t = RandomTinyProject(seed);
+  for (Operation& op : t.in.operations) op.deadline = t.horizon;
+  DrawDuesAndWeights(t.in, rng);
+  return t;
+}
+
 }  // namespace ordo::test

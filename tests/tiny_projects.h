@@ -32,6 +32,10 @@ const std::vector<std::vector<ObjectiveTerm>>& OtherObjectives();
 // Every job gets a due date in [0, 10) and a weight in [0, 4) (0 now and then), drawn from rng.
 void DrawDuesAndWeights(Instance& instance, Rng& rng);
 
+// RandomTinyProject(seed) with every operation's deadline at the horizon (which makes the
+// horizon exact for the exhaustive search) and due dates and weights drawn from rng.
+TinyProject RandomTinyProjectWithDues(std::uint64_t seed, Rng& rng);
+
 // The smallest makespan of a schedule in which every operation ends by `horizon` (and by its
 // own and its job's deadline), found by trying every integer start; nothing when none exists.
 // Exponential: for a handful of activities only.
