@@ -88,6 +88,81 @@ TEST(ListScheduler, BackwardPassesShiftedToZeroAreFeasibleSchedules) {
   EXPECT_FALSE(ListScheduler(with_release).ShiftInvariant());
 }
 
+// Whether some activity could start earlier with every other one fixed (the schedule would not
+// be active): precedences with their minimum distances, resources and disjunctive pairs.
+bool SomeActivityShiftsLeft(const Instance& in, const std::vector<Time>& start) {
+  const int n = static_cast<int>(in.operations.size());
+  const auto duration = [&](int a) { return in.operations[a].modes[0].duration; };
+  const auto distance = [&](const Precedence& p) { return p.lag + (p.type == PrecedenceType::EndToStart ? duration(p.from) : 0); };
+  for (int a = 0; a < n; ++a) {
+    Time earliest = 0;
+    for (const Precedence& p : in.precedences) {
+      if (p.to == a && p.from != a) earliest = std::max(earliest, start[p.from] + distance(p));
+    }
+    for (Time t = earliest; t < start[a]; ++t) {
+      bool fits = true;
+      for (const Precedence& p : in.precedences) {
+        if (p.from == a && p.to != a && t + distance(p) > start[p.to]) fits = false;
+      }
+      for (const Demand& d : in.operations[a].modes[0].demands) {
+        for (Time u = t; u < t + duration(a) && fits; ++u) {
+          std::int64_t used = d.amount;
+          for (int b = 0; b < n; ++b) {
+            if (b == a || start[b] > u || start[b] + duration(b) <= u) continue;
+            for (const Demand& e : in.operations[b].modes[0].demands) {
+              if (e.resource == d.resource) used += e.amount;
+            }
+          }
+          fits = used <= in.resources[d.resource].capacity;
+        }
+      }
+      for (const DisjunctivePair& pair : in.disjunctive) {
+        if (pair.a != a && pair.b != a) continue;
+        const int b = pair.a == a ? pair.b : pair.a;
+        if (duration(a) > 0 && duration(b) > 0 && t < start[b] + duration(b) && start[b] < t + duration(a)) fits = false;
+      }
+      if (fits) return true;
+    }
+  }
+  return false;
+}
+
+TEST(ListScheduler, ParallelPassesGiveFeasibleActiveSchedules) {
+  // The parallel SGS decodes some of the two-population GA's lists: forward from any
+  // precedence-feasible list, backward (shifted to 0) from any permutation. Each schedule must
+  // be feasible, of the stated length, and the forward one active; a serial pass over its list
+  // by start reproduces it or shortens it.
+  int parallel_differs = 0;
+  for (std::uint64_t seed = 1; seed <= 60; ++seed) {
+    const Instance in = ShiftInvariant(test::SingleModeMakespanRcpsp(seed, 25));
+    ListScheduler scheduler(in);
+    ASSERT_TRUE(scheduler.ShiftInvariant()) << in.name;
+    std::vector<int> list = scheduler.topological_order();
+    const Time forward = scheduler.ForwardParallel(list);
+    ASSERT_GE(forward, 0) << in.name;
+    Solution s = FromStarts(scheduler.start());
+    s.objective = EvaluateObjective(in, s);
+    EXPECT_EQ(s.objective, forward) << in.name;
+    EXPECT_TRUE(CheckSolution(in, s).feasible()) << in.name;
+    EXPECT_FALSE(SomeActivityShiftsLeft(in, scheduler.start())) << in.name;
+    std::vector<int> by_start = list;
+    scheduler.ListByStart(by_start);
+    EXPECT_LE(scheduler.Forward(by_start), forward) << in.name;
+    if (scheduler.Forward(list) != forward) ++parallel_differs;
+
+    Rng rng(seed);
+    for (std::size_t k = list.size(); k > 1; --k) std::swap(list[k - 1], list[rng.Below(k)]);
+    ASSERT_GE(scheduler.BackwardParallel(list, scheduler.horizon()), 0) << in.name;
+    const Time length = scheduler.ShiftToZero();
+    Solution b = FromStarts(scheduler.start());
+    b.objective = EvaluateObjective(in, b);
+    EXPECT_EQ(b.objective, length) << in.name;
+    EXPECT_TRUE(CheckSolution(in, b).feasible()) << in.name;
+  }
+  // The schemes differ: the parallel one builds non-delay schedules, the serial one active ones.
+  EXPECT_GT(parallel_differs, 0);
+}
+
 TEST(ListScheduler, DeclinesWhatTheExactEngineMustDo) {
   Instance in = test::SingleModeMakespanRcpsp(3, 6);
   in.operations[2].deadline = 100;

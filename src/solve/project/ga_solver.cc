@@ -19,6 +19,7 @@ std::vector<ParamSpec> ProjectGaParams() {
       {"mutation", ParamType::Double, "0.05", 0, 1, {}, "probability per list position of a neighbour swap"},
       {"restart_after", ParamType::Int, "0", 0, 1e12, {}, "generations without a new best before the population is drawn afresh but for its best (0 = never)"},
       {"bipopulation", ParamType::Bool, "true", 0, 0, {}, "two populations of left- and right-justified schedules breeding each other, one schedule per child (Debels & Vanhoucke 2007); instances with release dates or calendars always use the double-justified single population"},
+      {"parallel", ParamType::Double, "0.1", 0, 1, {}, "two populations: probability that a list is decoded by the parallel SGS (non-delay) instead of the serial one"},
       {"peak_crossover", ParamType::Bool, "true", 0, 0, {}, "the child keeps the father's order on his busiest window and the mother's elsewhere (after Valls, Ballestin & Quintanilla 2008) instead of Hartmann's two-point crossover"},
       {"epoch_schedules", ParamType::Int, "0", 0, 1e15, {}, "multi-start: each thread runs successive independent GAs of this many schedules until the budget or the time limit (0 = automatic: one GA under max_schedules, runs of 100,000 schedules when only the time limits)"},
       {"max_schedules", ParamType::Int, "0", 0, 1e15, {}, "budget of schedule-generation passes over all threads (0 = until the time limit)"},
@@ -101,6 +102,7 @@ std::unique_ptr<Solver> MakeProjectGa(const ParamValues& params) {
   if (options.epoch_schedules == 0 && options.max_schedules == 0) options.epoch_schedules = 100000;
   options.bipopulation = params.GetBool("bipopulation");
   options.peak_crossover = params.GetBool("peak_crossover");
+  options.parallel = params.GetDouble("parallel");
   return std::make_unique<ProjectGaSolver>(options);
 }
 

@@ -107,6 +107,20 @@ bool ActivityListGa::UsesTwoPopulations() const {
   return options_.bipopulation && scheduler_.ShiftInvariant() && makespan_only_;
 }
 
+bool ActivityListGa::DrawParallel() {
+  // A tenth of the lists are decoded by the parallel SGS instead of the serial one: its
+  // non-delay schedules are often the better start on tightly constrained projects (Kolisch
+  // 1996; Hartmann 2002 lets a gene choose the scheme), and the serial passes of later
+  // generations keep what they bring. On all of J120 (1 thread, mean deviation from the CPM
+  // bound) at 5,000 schedules: 32.42 % without, 32.16 / 32.07 / 32.09 / 32.29 % with 0.05 / 0.1 /
+  // 0.2 / 0.3 (0.1 with seeds 2 / 3: 32.04 / 32.17 %; without, 32.40 / 32.48 %); every pass
+  // parallel 34.30 %, a gene inherited from the father with half the initial lists parallel
+  // 32.70 %. At 1,000 schedules 34.08 -> 33.54 %.
+  // Only the two populations decode by the parallel SGS (its passes need a shift-invariant
+  // instance); elsewhere no random number is drawn, so those runs are unchanged.
+  return options_.parallel > 0 && UsesTwoPopulations() && rng_.Uniform01() < options_.parallel;
+}
+
 bool ActivityListGa::BudgetLeft(int passes) const {
   return options_.max_schedules <= 0 || schedules_ + passes <= options_.max_schedules;
 }
@@ -189,10 +203,12 @@ void ActivityListGa::Record(Individual& ind, const ImproveFn& on_improve) {
 void ActivityListGa::DecodeOnce(Individual& ind, bool forward, const ImproveFn& on_improve) {
   ++schedules_;
   if (forward) {
-    ind.makespan = scheduler_.Forward(ind.list);
+    ind.makespan = ind.parallel ? scheduler_.ForwardParallel(ind.list) : scheduler_.Forward(ind.list);
     if (ind.makespan >= 0) scheduler_.ListByFinishDescending(ind.list);
   } else {
-    ind.makespan = scheduler_.BackwardList(ind.list, scheduler_.horizon()) < 0 ? -1 : scheduler_.ShiftToZero();
+    const Time first = ind.parallel ? scheduler_.BackwardParallel(ind.list, scheduler_.horizon())
+                                    : scheduler_.BackwardList(ind.list, scheduler_.horizon());
+    ind.makespan = first < 0 ? -1 : scheduler_.ShiftToZero();
     if (ind.makespan >= 0) scheduler_.ListByStart(ind.list);
   }
   // Compactness breaks ties between equal makespans in survival: of two schedules with the same end, the one whose
@@ -352,6 +368,7 @@ void ActivityListGa::Breed(const std::vector<Individual>& parents, std::vector<I
     for (int side = 0; side < 2 && BudgetLeft(1); ++side) {
       Individual child;
       Crossover(parents[order[k + side]], parents[order[k + 1 - side]], child, by_start);
+      child.parallel = DrawParallel();
       Mutate(child);
       decode(child);
       into.push_back(std::move(child));
@@ -375,6 +392,7 @@ void ActivityListGa::RunBiPopulation(const std::function<bool()>& should_stop, c
   for (int k = 0; k < size && BudgetLeft(1) && (k == 0 || !should_stop()); ++k) {
     Individual ind;
     ind.list = SampleList(k == 0 ? 0.0 : 1.0);
+    ind.parallel = k > 0 && DrawParallel();
     DecodeOnce(ind, /*forward=*/true, on_improve);
     left.push_back(std::move(ind));
   }

@@ -4,7 +4,8 @@
 //     finish, one of right-justified schedules listed by increasing start. Children of two
 //     left parents are decoded by one backward pass and join the right population, children
 //     of two right parents by one forward pass and join the left one, so every child is a
-//     justified schedule at the price of a single SGS pass;
+//     justified schedule at the price of a single SGS pass; a tenth of the passes (`parallel`)
+//     are the parallel SGS's, whose non-delay schedules the serial passes then refine;
 //   * one population, where shifting is not allowed: every child is decoded by the serial
 //     SGS and double-justified (Valls, Ballestin & Quintanilla 2005), three passes.
 // Common parts: an individual is an activity list, rewritten in the order of its decoded
@@ -54,6 +55,9 @@ struct GaOptions {
   // every child is decoded and double-justified (three passes).
   bool bipopulation = true;
   bool peak_crossover = true;
+  // Two populations: probability that a list (initial or child) is decoded by the parallel SGS
+  // instead of the serial one.
+  double parallel = 0.1;
 };
 
 class ActivityListGa {
@@ -80,6 +84,7 @@ class ActivityListGa {
     Time excess = 0;           // how far the schedule misses the deadlines (DeadlineExcess; ranks first)
     std::int64_t compact = 0;  // tie-break of equal makespans: total distance from the justified end
     std::uint64_t hash = 0;
+    bool parallel = false;
     std::vector<Time> start;  // the decoded schedule (the peak crossover reads it)
   };
   using ImproveFn = std::function<void(Time, const std::vector<Time>&)>;
@@ -94,6 +99,7 @@ class ActivityListGa {
   void KeepBest(std::vector<Individual>& population) const;
   void Record(Individual& ind, const ImproveFn& on_improve);
   bool BudgetLeft(int passes) const;
+  bool DrawParallel();
   int DefaultPopulation() const;
   std::vector<int> SampleList(double noise);
   void Evaluate(Individual& ind, const std::function<void(Time, const std::vector<Time>&)>& on_improve);

@@ -1,6 +1,7 @@
 #include "solve/project/list_scheduler.h"
 
 #include <algorithm>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -148,6 +149,7 @@ ListScheduler::ListScheduler(const Instance& in)
   order_.reserve(n_);
   pending_.reserve(n_);
   remaining_.assign(n_, 0);
+  bound_.assign(n_, 0);
 }
 
 bool ListScheduler::HasArc(int from, int to) const {
@@ -218,6 +220,90 @@ Time ListScheduler::Forward(std::span<const int> list) {
     makespan = std::max(makespan, t + duration_[a]);
   }
   return makespan;
+}
+
+Time ListScheduler::ForwardParallel(std::span<const int> list) { return Parallel(list, /*forward=*/true, 0); }
+
+Time ListScheduler::BackwardParallel(std::span<const int> list, Time end_by) { return Parallel(list, /*forward=*/false, end_by); }
+
+Time ListScheduler::Parallel(std::span<const int> list, bool forward, Time end_by) {
+  // Forward: time t runs up from 0; an activity is ready when its predecessors are placed,
+  // bound_ is the earliest start they allow, and it starts at t if it fits there. Backward is
+  // the mirror: t runs down from end_by, an activity is ready when its successors are placed,
+  // bound_ is the latest finish they allow, and it finishes at t if it fits. ready_ holds the
+  // list positions of the ready activities, in list order, so each event time costs a scan of
+  // the ready ones only; events_ is a heap of the placed activities' far ends (finishes
+  // forward, starts backward), where capacity frees.
+  ResetProfile();
+  std::vector<int>& position = position_;
+  position.resize(n_);
+  for (int k = 0; k < n_; ++k) position[list[k]] = k;
+  ready_.clear();
+  for (int a = 0; a < n_; ++a) {
+    remaining_[a] = forward ? pred_begin_[a + 1] - pred_begin_[a] : succ_begin_[a + 1] - succ_begin_[a];
+    bound_[a] = forward ? release_[a] : end_by;
+    if (remaining_[a] == 0) ready_.push_back(position[a]);
+  }
+  std::sort(ready_.begin(), ready_.end());
+  // Earlier in the direction of the pass: heap order and the "next event" comparison.
+  const auto before = [forward](Time x, Time y) { return forward ? x < y : x > y; };
+  const auto later_first = [&](Time x, Time y) { return before(y, x); };
+  constexpr Time kNone = std::numeric_limits<Time>::max();
+  events_.clear();
+  int left = n_;
+  Time t = forward ? 0 : end_by, makespan = 0, earliest = end_by;
+  while (left > 0) {
+    Time next = kNone;
+    const auto consider = [&](Time u) {
+      if (next == kNone || before(u, next)) next = u;
+    };
+    for (std::size_t i = 0; i < ready_.size(); ++i) {
+      const int a = list[ready_[i]];
+      if (before(t, bound_[a])) {
+        consider(bound_[a]);
+        continue;
+      }
+      // Placements only add load where the pass has not been yet, so where the activity first
+      // fits from t now bounds later times too: it waits for that time instead of being tested
+      // at every event.
+      const Time s = forward ? EarliestFit(a, t) : LatestFit(a, t - duration_[a], release_[a]);
+      if (s < 0) return -1;
+      const Time at = forward ? s : s + duration_[a];
+      if (at != t) {
+        bound_[a] = at;
+        consider(at);
+        continue;
+      }
+      start_[a] = s;
+      Reserve(a, s);
+      --left;
+      makespan = std::max(makespan, s + duration_[a]);
+      earliest = std::min(earliest, s);
+      events_.push_back(forward ? s + duration_[a] : s);
+      std::push_heap(events_.begin(), events_.end(), later_first);
+      ready_[i] = -1;
+      // Newly ready neighbours join the scan at their list place after i (a precedence-feasible
+      // list puts them after a; with any other list they are still scanned at this time).
+      const int from = forward ? succ_begin_[a] : pred_begin_[a], to = forward ? succ_begin_[a + 1] : pred_begin_[a + 1];
+      for (int j = from; j < to; ++j) {
+        const int b = forward ? succ_[j] : pred_[j];
+        bound_[b] = forward ? std::max(bound_[b], s + succ_dist_[j]) : std::min(bound_[b], s - pred_dist_[j] + duration_[b]);
+        if (--remaining_[b] == 0) {
+          const auto rest = ready_.begin() + static_cast<std::ptrdiff_t>(i) + 1;
+          ready_.insert(std::upper_bound(rest, ready_.end(), position[b]), position[b]);
+        }
+      }
+    }
+    ready_.erase(std::remove(ready_.begin(), ready_.end(), -1), ready_.end());
+    while (!events_.empty() && !before(t, events_.front())) {
+      std::pop_heap(events_.begin(), events_.end(), later_first);
+      events_.pop_back();
+    }
+    if (!events_.empty()) consider(events_.front());
+    if (left > 0 && next == kNone) return -1;
+    t = next;
+  }
+  return forward ? makespan : earliest;
 }
 
 bool ListScheduler::Backward(Time end_by) {

@@ -1,4 +1,4 @@
-// Serial schedule generation from an activity list, forward and backward, on flat arrays:
+// Serial and parallel schedule generation from an activity list, forward and backward, on flat arrays:
 // the decoder of the activity-list genetic algorithm (Hartmann 1998) and its double
 // justification (Valls, Ballestin & Quintanilla 2005: a backward pass that shifts every
 // activity as late as possible, in decreasing order of finish times, then a forward pass in
@@ -54,6 +54,14 @@ class ListScheduler {
   // fits finishing by end_by. Returns the earliest start, or -1 if an activity does not fit
   // (a release date in the way); starts in start().
   Time BackwardList(std::span<const int> list, Time end_by);
+  // Parallel SGS (Kelley 1963; Kolisch 1996) with `list` as the priority: time advances from
+  // event to event (finishes, earliest starts) and at each time every ready activity that fits
+  // starts, in list order, so the schedule is non-delay. Forward from 0, or backward (each
+  // activity finishing as late as it fits, by end_by). Only for ShiftInvariant() instances:
+  // capacity that rises at a calendar boundary is not an event. Return as Forward /
+  // BackwardList.
+  Time ForwardParallel(std::span<const int> list);
+  Time BackwardParallel(std::span<const int> list, Time end_by);
   // Moves the schedule in start() so that it begins at 0 and returns its length; only
   // meaningful when ShiftInvariant().
   Time ShiftToZero();
@@ -81,6 +89,7 @@ class ListScheduler {
   void ResetProfile();
   bool Backward(Time end_by);  // from start_, into back_start_; false if a release is in the way
   Time BackwardInto(std::span<const int> order, Time end_by, std::vector<Time>& out);
+  Time Parallel(std::span<const int> list, bool forward, Time end_by);
   void SortByStart(const std::vector<Time>& start, std::vector<int>& list) const;
 
   int n_ = 0;
@@ -99,6 +108,8 @@ class ListScheduler {
   std::vector<std::int64_t> base_profile_, profile_;  // resource r, time t at r * horizon_ + t
   std::vector<Time> start_, back_start_, best_start_;
   std::vector<int> order_, pending_, position_, remaining_;
+  std::vector<int> ready_;
+  std::vector<Time> events_, bound_;
 };
 
 }  // namespace ordo
