@@ -112,10 +112,10 @@ bool ActivityListGa::DrawParallel() {
   // non-delay schedules are often the better start on tightly constrained projects (Kolisch
   // 1996; Hartmann 2002 lets a gene choose the scheme), and the serial passes of later
   // generations keep what they bring. On all of J120 (1 thread, mean deviation from the CPM
-  // bound) at 5,000 schedules: 32.42 % without, 32.16 / 32.07 / 32.09 / 32.29 % with 0.05 / 0.1 /
-  // 0.2 / 0.3 (0.1 with seeds 2 / 3: 32.04 / 32.17 %; without, 32.40 / 32.48 %); every pass
-  // parallel 34.30 %, a gene inherited from the father with half the initial lists parallel
-  // 32.70 %. At 1,000 schedules 34.08 -> 33.54 %.
+  // bound) at 5,000 schedules: 32.42 % without, 32.08 % with 0.1; with half the initial lists
+  // parallel and children with probability 0.05 / 0.1 / 0.2 / 0.3: 32.16 / 32.04 / 32.09 /
+  // 32.29 %; every pass parallel 34.30 %, a gene inherited from the father 32.70 %. At 1,000 /
+  // 50,000 schedules 34.08 -> 33.53 %, 31.15 -> 30.76 % (BENCHMARKS.md 6.1).
   // Only the two populations decode by the parallel SGS (its passes need a shift-invariant
   // instance); elsewhere no random number is drawn, so those runs are unchanged.
   return options_.parallel > 0 && UsesTwoPopulations() && rng_.Uniform01() < options_.parallel;
