@@ -27,6 +27,19 @@ Solution FromStarts(const std::vector<Time>& start) {
   return s;
 }
 
+// A decoded schedule must pass the independent checker and have the length its pass returned.
+void ExpectCheckedScheduleOfLength(const Instance& in, const std::vector<Time>& start, Time length) {
+  Solution s = FromStarts(start);
+  s.objective = EvaluateObjective(in, s);
+  EXPECT_EQ(s.objective, length) << in.name;
+  EXPECT_TRUE(CheckSolution(in, s).feasible()) << in.name;
+}
+
+void Shuffle(std::vector<int>& list, std::uint64_t seed) {
+  Rng rng(seed);
+  for (std::size_t k = list.size(); k > 1; --k) std::swap(list[k - 1], list[rng.Below(k)]);
+}
+
 // The random projects with their calendars and release dates removed: schedules may then be
 // shifted in time, which the two-population GA needs.
 Instance ShiftInvariant(Instance in) {
@@ -45,18 +58,12 @@ TEST(ListScheduler, ForwardAndJustifiedSchedulesAreFeasibleAndJustificationNever
     std::vector<int> list = scheduler.topological_order();
     const Time forward = scheduler.Forward(list);
     ASSERT_GE(forward, 0);
-    Solution s = FromStarts(scheduler.start());
-    s.objective = EvaluateObjective(in, s);
-    EXPECT_EQ(s.objective, forward);
-    EXPECT_TRUE(CheckSolution(in, s).feasible()) << in.name;
+    ExpectCheckedScheduleOfLength(in, scheduler.start(), forward);
     std::int64_t passes = 0;
     const Time justified = scheduler.Justify(list, &passes);
     EXPECT_LE(justified, forward) << in.name;
     EXPECT_GE(passes, 1);
-    Solution j = FromStarts(scheduler.start());
-    j.objective = EvaluateObjective(in, j);
-    EXPECT_EQ(j.objective, justified);
-    EXPECT_TRUE(CheckSolution(in, j).feasible()) << in.name;
+    ExpectCheckedScheduleOfLength(in, scheduler.start(), justified);
     // The rewritten list decodes to the same schedule length or better.
     EXPECT_LE(scheduler.Forward(list), justified) << in.name;
   }
@@ -71,14 +78,10 @@ TEST(ListScheduler, BackwardPassesShiftedToZeroAreFeasibleSchedules) {
     ASSERT_TRUE(scheduler.ShiftInvariant()) << in.name;
     std::vector<int> list(scheduler.size());
     std::iota(list.begin(), list.end(), 0);
-    Rng rng(seed);
-    for (std::size_t k = list.size(); k > 1; --k) std::swap(list[k - 1], list[rng.Below(k)]);
+    Shuffle(list, seed);
     ASSERT_GE(scheduler.BackwardList(list, scheduler.horizon()), 0) << in.name;
     const Time length = scheduler.ShiftToZero();
-    Solution s = FromStarts(scheduler.start());
-    s.objective = EvaluateObjective(in, s);
-    EXPECT_EQ(s.objective, length) << in.name;
-    EXPECT_TRUE(CheckSolution(in, s).feasible()) << in.name;
+    ExpectCheckedScheduleOfLength(in, scheduler.start(), length);
     // Its increasing-start list decodes forward to a schedule no longer (left justification).
     scheduler.ListByStart(list);
     EXPECT_LE(scheduler.Forward(list), length) << in.name;
@@ -140,24 +143,17 @@ TEST(ListScheduler, ParallelPassesGiveFeasibleActiveSchedules) {
     std::vector<int> list = scheduler.topological_order();
     const Time forward = scheduler.ForwardParallel(list);
     ASSERT_GE(forward, 0) << in.name;
-    Solution s = FromStarts(scheduler.start());
-    s.objective = EvaluateObjective(in, s);
-    EXPECT_EQ(s.objective, forward) << in.name;
-    EXPECT_TRUE(CheckSolution(in, s).feasible()) << in.name;
+    ExpectCheckedScheduleOfLength(in, scheduler.start(), forward);
     EXPECT_FALSE(SomeActivityShiftsLeft(in, scheduler.start())) << in.name;
     std::vector<int> by_start = list;
     scheduler.ListByStart(by_start);
     EXPECT_LE(scheduler.Forward(by_start), forward) << in.name;
     if (scheduler.Forward(list) != forward) ++parallel_differs;
 
-    Rng rng(seed);
-    for (std::size_t k = list.size(); k > 1; --k) std::swap(list[k - 1], list[rng.Below(k)]);
+    Shuffle(list, seed);
     ASSERT_GE(scheduler.BackwardParallel(list, scheduler.horizon()), 0) << in.name;
     const Time length = scheduler.ShiftToZero();
-    Solution b = FromStarts(scheduler.start());
-    b.objective = EvaluateObjective(in, b);
-    EXPECT_EQ(b.objective, length) << in.name;
-    EXPECT_TRUE(CheckSolution(in, b).feasible()) << in.name;
+    ExpectCheckedScheduleOfLength(in, scheduler.start(), length);
   }
   // The schemes differ: the parallel one builds non-delay schedules, the serial one active ones.
   EXPECT_GT(parallel_differs, 0);
